@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: speed figures of the core, printed for people to read and compare between commits.
+ * Nothing here is a test: there are no thresholds (machines differ); ratios are printed where they say more
+ * than absolute times (the reconciliation must grow linearly: 100k/10k ≈ 10).
+ */
+import { benchImportSeed } from './importSeed';
+import { benchReconcile } from './reconcile';
+
+const print = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+print(`Samråd benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
+print('');
+print('Registration reconciliation');
+benchReconcile(print);
+print('');
+print('Invitation import');
+benchImportSeed(print);

@@ -1,0 +1,184 @@
+/**
+ * The consultation document: what Samråd keeps about one consultation. It is stored as JSON in the organiser's
+ * OneDrive app folder (ADR 0002) and is also the open-data format, so its shape is versioned
+ * (`schemaVersion`) and documented as JSON Schema in docs/schema/ (generated from this file).
+ */
+import * as z from 'zod';
+import { isValidTimeZone } from '../time/zonedTime';
+
+export const CONSULTATION_SCHEMA_VERSION = 1 as const;
+
+/** Stable identifiers used for cross-references inside the document (items ↔ questions). */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'Use letters, digits, "-" and "_" only.');
+
+const text = z.string().trim().min(1);
+const paragraphs = z.array(text).describe('Paragraphs of free text, in reading order.');
+
+/** ISO 8601 with an explicit offset, e.g. 2023-12-12T13:00:00+01:00. A local time without offset is ambiguous. */
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+
+export const timeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, { error: 'Unknown IANA time zone (expected e.g. Europe/Stockholm).' })
+  .describe('IANA time zone the meeting is planned in; Samråd shows times in it.');
+
+export const organiserSchema = z.object({
+  department: text.describe('The organising ministry or department, e.g. Finansdepartementet.'),
+  contactName: text.optional(),
+  contactEmail: z.email().optional(),
+});
+
+export const locationSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('online'),
+    platform: text.optional().describe('E.g. Microsoft Teams, Skype.'),
+    joinUrl: z.url({ protocol: /^https$/ }).optional(),
+    note: text.optional(),
+  }),
+  z.object({
+    kind: z.literal('place'),
+    address: text,
+    note: text.optional(),
+  }),
+]);
+
+export const registrationSettingsSchema = z.object({
+  contactEmail: z.email().nullable().describe('Where people register, e.g. the official organising it.'),
+  deadline: isoDateTimeSchema.nullable(),
+  capacity: z.number().int().positive().nullable().describe('Seats; null when there is no limit.'),
+  waitlist: z.boolean().describe('Past the capacity, new registrations go on a waitlist in order of arrival.'),
+  instructions: text.optional(),
+});
+
+export const commitmentSchema = z.object({
+  id: idSchema,
+  number: z.number().int().positive().optional(),
+  title: text,
+});
+
+export const agendaItemSchema = z.object({
+  id: idSchema,
+  title: text,
+  description: text.optional(),
+  presenters: z.array(text).describe('Presenting organisations.'),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .nullable()
+    .describe('Planned length; null while unknown (never guessed).'),
+  questionIds: z.array(idSchema).describe('Discussion questions taken up in this item.'),
+});
+
+export const agendaPartSchema = z.object({
+  id: idSchema,
+  title: text,
+  description: text.optional(),
+  items: z.array(agendaItemSchema),
+});
+
+export const agendaSchema = z.object({ parts: z.array(agendaPartSchema) });
+
+export const discussionQuestionSchema = z.object({
+  id: idSchema,
+  number: z.number().int().positive().optional(),
+  text,
+  agendaItemId: idSchema.nullable().describe('The agenda item where the question is discussed, if any.'),
+});
+
+const consultationObjectSchema = z.object({
+  schemaVersion: z.literal(CONSULTATION_SCHEMA_VERSION),
+  revision: z.number().int().min(0).describe('Increases by one with every saved change.'),
+  title: text,
+  organiser: organiserSchema,
+  start: isoDateTimeSchema,
+  end: isoDateTimeSchema,
+  timeZone: timeZoneSchema,
+  location: locationSchema.nullable(),
+  registration: registrationSettingsSchema,
+  description: paragraphs.describe('General text of the invitation that has no heading of its own.'),
+  background: paragraphs,
+  commitments: z.array(commitmentSchema),
+  purpose: paragraphs,
+  practicalInformation: paragraphs,
+  agenda: agendaSchema,
+  questions: z.array(discussionQuestionSchema),
+});
+
+type Issue = { message: string; path: PropertyKey[] };
+
+/** Checks that z.object cannot express: time order, unique ids and two-way links that agree. */
+function crossReferenceIssues(c: z.infer<typeof consultationObjectSchema>): Issue[] {
+  const issues: Issue[] = [];
+  if (Date.parse(c.end) <= Date.parse(c.start)) {
+    issues.push({ message: 'The meeting must end after it starts.', path: ['end'] });
+  }
+  if (c.registration.deadline !== null && Date.parse(c.registration.deadline) > Date.parse(c.end)) {
+    issues.push({ message: 'The registration deadline is after the meeting ends.', path: ['registration', 'deadline'] });
+  }
+
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: PropertyKey[]): void => {
+    const earlier = seen.get(id);
+    if (earlier !== undefined) issues.push({ message: `Duplicate id "${id}" (also used at ${earlier}).`, path });
+    else seen.set(id, path.join('.'));
+  };
+
+  const itemIds = new Map<string, ReadonlySet<string>>();
+  c.agenda.parts.forEach((part, p) => {
+    claim(part.id, ['agenda', 'parts', p, 'id']);
+    part.items.forEach((item, i) => {
+      claim(item.id, ['agenda', 'parts', p, 'items', i, 'id']);
+      itemIds.set(item.id, new Set(item.questionIds));
+    });
+  });
+  const questionItem = new Map<string, string | null>();
+  c.questions.forEach((q, i) => {
+    claim(q.id, ['questions', i, 'id']);
+    questionItem.set(q.id, q.agendaItemId);
+    if (q.agendaItemId === null) return;
+    const linked = itemIds.get(q.agendaItemId);
+    if (linked === undefined) {
+      issues.push({ message: `No agenda item has id "${q.agendaItemId}".`, path: ['questions', i, 'agendaItemId'] });
+    } else if (!linked.has(q.id)) {
+      issues.push({
+        message: `Agenda item "${q.agendaItemId}" does not list question "${q.id}" in its questionIds.`,
+        path: ['questions', i, 'agendaItemId'],
+      });
+    }
+  });
+  c.agenda.parts.forEach((part, p) =>
+    part.items.forEach((item, i) =>
+      item.questionIds.forEach((qid, k) => {
+        const path = ['agenda', 'parts', p, 'items', i, 'questionIds', k];
+        if (!questionItem.has(qid)) issues.push({ message: `No question has id "${qid}".`, path });
+        else if (questionItem.get(qid) !== item.id) {
+          issues.push({ message: `Question "${qid}" is linked to another agenda item.`, path });
+        }
+      }),
+    ),
+  );
+  return issues;
+}
+
+export const consultationSchema = consultationObjectSchema.superRefine((c, ctx) => {
+  for (const issue of crossReferenceIssues(c)) ctx.addIssue({ code: 'custom', ...issue });
+});
+
+/** The schema without the cross-reference checks, for JSON Schema generation (JSON Schema cannot express them). */
+export const consultationShapeSchema = consultationObjectSchema;
+
+export type Consultation = z.infer<typeof consultationSchema>;
+export type Organiser = z.infer<typeof organiserSchema>;
+export type Location = z.infer<typeof locationSchema>;
+export type RegistrationSettings = z.infer<typeof registrationSettingsSchema>;
+export type Commitment = z.infer<typeof commitmentSchema>;
+export type Agenda = z.infer<typeof agendaSchema>;
+export type AgendaPart = z.infer<typeof agendaPartSchema>;
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+export type DiscussionQuestion = z.infer<typeof discussionQuestionSchema>;

@@ -1,0 +1,18 @@
+/** Registrations: the ledger of what people sent, and its reconciliation with the event's attendees. */
+export { describeInvalidEmail, normaliseEmail, parseEmail } from './email';
+export type { EmailParseResult, InvalidEmailReason } from './email';
+export { ledgerEntrySchema, ledgerSourceSchema } from './ledger';
+export type { Attendee, AttendeeResponse, LedgerEntry, LedgerSource } from './ledger';
+export { reconcileRegistrations, REGISTRATION_STATUSES } from './reconcile';
+export type {
+  InvalidAttendee,
+  InvalidEntry,
+  InvitationResponse,
+  OrganisationTotals,
+  PersonSource,
+  PersonStatus,
+  ReconcileInput,
+  Reconciliation,
+  RegistrationStatus,
+  StatusTotals,
+} from './reconcile';

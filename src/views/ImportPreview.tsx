@@ -1,0 +1,101 @@
+/**
+ * "Start from an invitation": paste the invitation's text, see the draft consultation the core reads from it
+ * and the review report (what was recognised, kept as free text, or needs a look). Nothing is saved here.
+ */
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Textarea } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import { isSamradError, type SamradError } from '../core/errors';
+import { importInvitation, type ImportResult } from '../core/invitation';
+import { useLanguage, useStrings } from './i18n';
+import { ConsultationSummary } from './ConsultationSummary';
+import { ImportReportView } from './ImportReportView';
+
+const STRINGS = {
+  heading: { sv: 'Börja från en inbjudan', en: 'Start from an invitation' },
+  text: { sv: 'Inbjudans text', en: 'The invitation’s text' },
+  textHint: {
+    sv: 'Klistra in texten ur inbjudans PDF eller mejl.',
+    en: 'Paste the text from the invitation’s PDF or e-mail.',
+  },
+  read: { sv: 'Läs in inbjudan', en: 'Read the invitation' },
+  example: { sv: 'Använd exemplet', en: 'Use the example' },
+  exampleFailed: { sv: 'Exemplet kunde inte hämtas', en: 'The example could not be loaded' },
+  failed: { sv: 'Inbjudan kunde inte läsas', en: 'The invitation could not be read' },
+};
+
+export interface ImportPreviewProps {
+  /** The clock port: decides the year of a date written without one. */
+  readonly now: () => number;
+  /** Loads an example invitation (the workbench's seed), if there is one. */
+  readonly loadExample?: () => Promise<string>;
+}
+
+type Outcome =
+  { readonly kind: 'imported'; readonly result: ImportResult } | { readonly kind: 'failed'; readonly error: SamradError };
+
+export function ImportPreview({ now, loadExample }: ImportPreviewProps) {
+  const t = useStrings(STRINGS);
+  const language = useLanguage();
+  const headingId = useId();
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [exampleError, setExampleError] = useState<string | null>(null);
+
+  const read = (value: string): void => {
+    try {
+      setOutcome({ kind: 'imported', result: importInvitation(value, { referenceInstant: now() }) });
+    } catch (error) {
+      if (!isSamradError(error)) throw error;
+      setOutcome({ kind: 'failed', error });
+    }
+  };
+
+  const useExample = async (): Promise<void> => {
+    if (loadExample === undefined) return;
+    try {
+      const example = await loadExample();
+      setExampleError(null);
+      setText(example);
+      read(example);
+    } catch (error) {
+      setExampleError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t.heading}</h2>
+      <Field label={t.text} hint={t.textHint}>
+        <Textarea value={text} onChange={(_e, data) => setText(data.value)} resize="vertical" rows={8} />
+      </Field>
+      <div style={{ display: 'flex', gap: 8, marginBlock: 8 }}>
+        <Button appearance="primary" onClick={() => read(text)}>
+          {t.read}
+        </Button>
+        {loadExample !== undefined && <Button onClick={() => void useExample()}>{t.example}</Button>}
+      </div>
+      {exampleError !== null && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t.exampleFailed}</MessageBarTitle>
+            {exampleError}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome?.kind === 'failed' && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t.failed}</MessageBarTitle>
+            {outcome.error.what[language]} {outcome.error.hint[language]}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome?.kind === 'imported' && (
+        <>
+          <ConsultationSummary consultation={outcome.result.consultation} />
+          <ImportReportView report={outcome.result.report} />
+        </>
+      )}
+    </section>
+  );
+}
