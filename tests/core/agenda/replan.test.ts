@@ -4,33 +4,11 @@ import type { ReplanInput, ReplanResult } from '../../../src/core/agenda';
 import { applyReplan, computeTimePlan, DEFAULT_MINIMUM_MINUTES, proposeReplan } from '../../../src/core/agenda';
 import { shareProportionally } from '../../../src/core/agenda/proportionalShares';
 import type { Agenda } from '../../../src/core/consultation/schema';
+import { agendaOf, WALKTHROUGH, type PartSpec } from './support';
 import type { SamradErrorCode } from '../../../src/core/errors';
 import { isSamradError } from '../../../src/core/errors';
 import { MINUTE_MS, parseZonedIso, STOCKHOLM, toZonedIso } from '../../../src/core/time/zonedTime';
 
-type PartSpec = readonly [title: string, items: readonly (number | null)[]];
-
-/** An agenda from part titles and item durations; ids are p1, p2 … and i1, i2 … in document order. */
-function agendaOf(parts: readonly PartSpec[]): Agenda {
-  let n = 0;
-  return {
-    parts: parts.map(([title, durations], p) => ({
-      id: `p${p + 1}`,
-      title,
-      items: durations.map((durationMinutes) => {
-        n += 1;
-        return { id: `i${n}`, title: `Punkt ${n}`, presenters: [], durationMinutes, questionIds: [] };
-      }),
-    })),
-  };
-}
-
-/** The product walkthrough: 10+20+15 min of information, 3×15 min of discussion and 5 min closing (95 min). */
-const WALKTHROUGH = agendaOf([
-  ['Information', [10, 20, 15]],
-  ['Diskussion', [15, 15, 15]],
-  ['Avslutning', [5]],
-]);
 const at = (clock: string): number => parseZonedIso(`2023-12-12T${clock}+01:00`);
 const END = '2023-12-12T14:30:00+01:00';
 

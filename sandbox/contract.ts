@@ -1,0 +1,68 @@
+/**
+ * The contract of the local Microsoft 365 sandbox: what tests, benchmarks and the workbench server use to start
+ * it and to steer it. The Graph side of it is Microsoft Graph v1.0 itself (same paths, shapes and errors); this
+ * file only names the sandbox's own controls.
+ */
+
+/** Faults injected the way Microsoft's Dev Proxy does; rates are 0–1, drawn per Graph request. */
+export interface FaultSettings {
+  /** Added to every Graph response. */
+  readonly latencyMs: number;
+  /** Share of requests answered 429 Too Many Requests with Retry-After. */
+  readonly rate429: number;
+  /** Share of requests answered 503 Service Unavailable (with Retry-After). */
+  readonly rate503: number;
+  /** Share of requests whose connection is destroyed without an answer. */
+  readonly rateDrop: number;
+  /** The Retry-After the sandbox sends, in seconds. */
+  readonly retryAfterSeconds: number;
+  /** Seed of the fault dice, so a failing run can be replayed. */
+  readonly seed: number;
+}
+
+export const NO_FAULTS: FaultSettings = { latencyMs: 0, rate429: 0, rate503: 0, rateDrop: 0, retryAfterSeconds: 1, seed: 1 };
+
+/**
+ * Per-request fault header, for tests: `x-sandbox-fault: 429` | `503` | `drop` | `latency=250`.
+ * It applies to that one request only, on top of the settings.
+ */
+export const FAULT_HEADER = 'x-sandbox-fault';
+
+export interface SandboxPerson {
+  readonly id: string;
+  readonly displayName: string;
+  readonly mail: string; // also the userPrincipalName
+  readonly organisation: string;
+  readonly role: 'organiser' | 'presenter' | 'participant';
+}
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. Always bound to 127.0.0.1. */
+  readonly port?: number;
+  /** Where state.json lives; created if missing. State survives a restart with the same folder. */
+  readonly dataDir: string;
+  readonly faults?: Partial<FaultSettings>;
+}
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:41234 — Graph is under `${origin}/v1.0`, the controls under `${origin}/sandbox`. */
+  readonly origin: string;
+  readonly graphBaseUrl: string;
+  readonly people: readonly SandboxPerson[];
+  /** A bearer token that signs in as this person (by id or mail). */
+  tokenFor(person: string): string;
+  setFaults(faults: Partial<FaultSettings>): void;
+  /** Restores the seed state (and writes it). */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * HTTP controls under /sandbox (no token needed; loopback only):
+ *   GET  /sandbox/people                 → SandboxPerson[]
+ *   POST /sandbox/token  {"person": id}  → {"accessToken": "..."}
+ *   GET  /sandbox/faults                 → FaultSettings
+ *   PUT  /sandbox/faults {partial}       → FaultSettings
+ *   POST /sandbox/reset                  → 204
+ */
+export const SANDBOX_CONTROL_PREFIX = '/sandbox';
