@@ -1,6 +1,8 @@
 // @ts-check
 import js from '@eslint/js';
 import globals from 'globals';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import samrad from './tools/eslint/layers.js';
 
@@ -33,6 +35,15 @@ export default tseslint.config(
   {
     files: ['src/entries/**', 'src/views/**', 'src/hosts/**'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // React's rules of hooks, and the accessibility rules that can be checked statically (axe checks the rest end to end).
+    files: ['src/views/**', 'src/entries/**', 'tests/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+    },
   },
   {
     // The domain and the views read time through the Clock port; only composition roots know the system clock.

@@ -50,7 +50,7 @@ export function ImportPreview({ now, loadExample }: ImportPreviewProps) {
     }
   };
 
-  const useExample = async (): Promise<void> => {
+  const loadTheExample = async (): Promise<void> => {
     if (loadExample === undefined) return;
     try {
       const example = await loadExample();
@@ -72,7 +72,7 @@ export function ImportPreview({ now, loadExample }: ImportPreviewProps) {
         <Button appearance="primary" onClick={() => read(text)}>
           {t.read}
         </Button>
-        {loadExample !== undefined && <Button onClick={() => void useExample()}>{t.example}</Button>}
+        {loadExample !== undefined && <Button onClick={() => void loadTheExample()}>{t.example}</Button>}
       </div>
       {exampleError !== null && (
         <MessageBar intent="error" role="alert">
