@@ -1,13 +1,15 @@
 /**
- * The workbench page (`npm start`): wiring only. It gives the views the system clock and the example
- * invitation served by the dev server, and lets the visitor switch language.
+ * The workbench page (`npm start`): wiring only. It connects the workbench view to the sandbox's controls, the
+ * system clock and the example invitation served next to the pages.
  */
-import { FluentProvider, Radio, RadioGroup, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ImportPreview } from '../views/ImportPreview';
+import { sandboxControls } from '../hosts/workbench/sandboxControls';
 import { LanguageContext, type Language } from '../views/i18n';
+import { Workbench, type WorkbenchSetup } from '../views/workbench/Workbench';
 
+const controls = sandboxControls(window.location.origin);
 const systemNow = (): number => Date.now();
 
 async function loadSeedInvitation(): Promise<string> {
@@ -16,27 +18,41 @@ async function loadSeedInvitation(): Promise<string> {
   return response.text();
 }
 
-function Workbench() {
+async function loadSetup(): Promise<WorkbenchSetup> {
+  const [people, scenario] = await Promise.all([controls.people(), controls.scenario()]);
+  return {
+    people: people.map((p) => ({ id: p.id, role: p.role, label: `${p.displayName} (${p.organisation})` })),
+    organiserEventId: scenario.organiserEventId,
+    chatId: scenario.chatId,
+  };
+}
+
+function Page() {
   const [language, setLanguage] = useState<Language>('sv');
   // Screen readers pick their voice from the page's language.
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
   return (
-    <FluentProvider theme={webLightTheme} lang={language}>
+    <FluentProvider theme={webLightTheme}>
       <LanguageContext.Provider value={language}>
-        <main style={{ maxWidth: 720, margin: '0 auto', padding: 16 }}>
-          <h1>{language === 'sv' ? 'Samråd – arbetsbänk' : 'Samråd – workbench'}</h1>
-          <RadioGroup
-            layout="horizontal"
-            aria-label={language === 'sv' ? 'Språk' : 'Language'}
-            value={language}
-            onChange={(_e, data) => setLanguage(data.value === 'en' ? 'en' : 'sv')}
-          >
-            <Radio value="sv" label="Svenska" />
-            <Radio value="en" label="English" />
-          </RadioGroup>
-          <ImportPreview now={systemNow} loadExample={loadSeedInvitation} />
+        <main style={{ padding: 16 }}>
+          <Workbench
+            language={language}
+            onLanguage={setLanguage}
+            loadSetup={loadSetup}
+            applyFaults={(f) =>
+              controls.setFaults({
+                latencyMs: f.latencyMs,
+                rate429: f.failureRate / 3,
+                rate503: f.failureRate / 3,
+                rateDrop: f.failureRate / 3,
+              })
+            }
+            resetSandbox={() => controls.reset()}
+            now={systemNow}
+            loadExample={loadSeedInvitation}
+          />
         </main>
       </LanguageContext.Provider>
     </FluentProvider>
@@ -47,6 +63,6 @@ const container = document.getElementById('root');
 if (container === null) throw new Error('The page has no #root element.');
 createRoot(container).render(
   <StrictMode>
-    <Workbench />
+    <Page />
   </StrictMode>,
 );

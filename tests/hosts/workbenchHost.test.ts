@@ -8,7 +8,10 @@ const page = (query: string): URL => new URL(`http://127.0.0.1:3000/outlook.html
 function fakeFetch(responses: Response[]): { fetch: typeof fetch; calls: { url: string; body: string }[] } {
   const calls: { url: string; body: string }[] = [];
   const fetchImpl = vi.fn((input: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: input instanceof Request ? input.url : input.toString(), body: typeof init?.body === 'string' ? init.body : '' });
+    calls.push({
+      url: input instanceof Request ? input.url : input.toString(),
+      body: typeof init?.body === 'string' ? init.body : '',
+    });
     const next = responses.shift();
     return next === undefined ? Promise.reject(new TypeError('no more responses')) : Promise.resolve(next);
   });

@@ -1,21 +1,28 @@
 /**
- * Starts the workbench exactly as `npm start` does (the same webpack config and dev server), on a free
- * loopback port, for end-to-end tests.
+ * Starts the workbench as `npm start` does — the same pages, the same dev server in front of a fresh sandbox —
+ * on free loopback ports, for end-to-end tests.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import webpack from 'webpack';
 import WebpackDevServer from 'webpack-dev-server';
-import config from '../../../webpack.config';
+import type { RunningSandbox } from '../../../sandbox/contract';
+import { startSandbox } from '../../../sandbox/server';
+import { pagesConfig, workbenchDevServer } from '../../../webpack.config';
 
 export interface RunningWorkbench {
   readonly url: string;
+  readonly sandbox: RunningSandbox;
   stop(): Promise<void>;
 }
 
 export async function startWorkbench(): Promise<RunningWorkbench> {
-  const { devServer, ...webpackConfig } = config(undefined, { mode: 'development' });
-  const compiler = webpack({ ...webpackConfig, infrastructureLogging: { level: 'error' }, stats: 'errors-only' });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'samrad-workbench-'));
+  const sandbox = await startSandbox({ port: 0, dataDir });
+  const compiler = webpack({ ...pagesConfig(false), infrastructureLogging: { level: 'error' }, stats: 'errors-only' });
   const server = new WebpackDevServer(
-    { ...devServer, port: 'auto', host: '127.0.0.1', liveReload: false, webSocketServer: false },
+    { ...workbenchDevServer(sandbox.origin, 'auto'), liveReload: false, webSocketServer: false },
     compiler,
   );
   await server.start();
@@ -24,6 +31,11 @@ export async function startWorkbench(): Promise<RunningWorkbench> {
     throw new Error('The workbench did not get a TCP port.');
   return {
     url: `http://127.0.0.1:${address.port}/`,
-    stop: () => server.stop(),
+    sandbox,
+    stop: async () => {
+      await server.stop();
+      await sandbox.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,0 +1,10 @@
+/** Ports: what the core needs from Microsoft 365, as interfaces over core types (src/graph implements them). */
+export { checkDocumentName, documentNamePattern } from './consultationDocument';
+export type { ConsultationDocumentPort, SaveResult, StoredConsultation } from './consultationDocument';
+export { isPortError, PortError } from './errors';
+export type { PortErrorCode } from './errors';
+export { attendeeLimitError, MAX_ATTENDEES, planInvitations } from './invitations';
+export type { CurrentAttendees, InvitationPlan } from './invitations';
+export type { ChatMessage, ChatMessageSender, MeetingChat, MeetingChatPort } from './meetingChat';
+export type { ConsultationLink, InvitationResult, Invitee, MeetingEvent, MeetingEventPort } from './meetingEvent';
+export type { IncomingMail, MailAddress, RegistrationMailPort } from './registrationMail';

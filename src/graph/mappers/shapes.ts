@@ -1,0 +1,109 @@
+/**
+ * What Samråd reads from Graph's answers, checked at run time: the service is outside our type system, so an
+ * answer is validated before it is mapped, and a surprise is a typed error rather than `undefined` deep inside a
+ * face. Only the fields Samråd uses are described; everything else passes through unread. The names and nesting
+ * follow @microsoft/microsoft-graph-types (Event, Attendee, Message, ChatMessage, OnlineMeeting, Chat, DriveItem).
+ */
+import * as z from 'zod';
+import { PortError } from '../../core/ports/errors';
+
+const text = z.string();
+const optionalText = z.string().nullish();
+
+export const emailAddressShape = z.looseObject({ name: optionalText, address: optionalText });
+export const recipientShape = z.looseObject({ emailAddress: emailAddressShape.nullish() });
+
+/** microsoft.graph.dateTimeTimeZone: a wall time without offset, and the zone it is in. */
+export const dateTimeTimeZoneShape = z.looseObject({ dateTime: text, timeZone: optionalText });
+
+export const attendeeShape = z.looseObject({
+  type: optionalText,
+  status: z.looseObject({ response: optionalText, time: optionalText }).nullish(),
+  emailAddress: emailAddressShape.nullish(),
+});
+
+export const itemBodyShape = z.looseObject({ contentType: optionalText, content: optionalText });
+
+export const extensionShape = z.looseObject({ id: optionalText, extensionName: optionalText });
+
+export const eventShape = z.looseObject({
+  id: text,
+  '@odata.etag': optionalText,
+  changeKey: optionalText,
+  iCalUId: text,
+  subject: optionalText,
+  start: dateTimeTimeZoneShape,
+  end: dateTimeTimeZoneShape,
+  body: itemBodyShape.nullish(),
+  organizer: recipientShape.nullish(),
+  attendees: z.array(attendeeShape).nullish(),
+  onlineMeeting: z.looseObject({ joinUrl: optionalText }).nullish(),
+  extensions: z.array(z.record(z.string(), z.unknown())).nullish(),
+});
+
+export const messageShape = z.looseObject({
+  id: text,
+  receivedDateTime: text,
+  internetMessageId: optionalText,
+  conversationId: optionalText,
+  subject: optionalText,
+  from: recipientShape.nullish(),
+  replyTo: z.array(recipientShape).nullish(),
+  body: itemBodyShape.nullish(),
+  hasAttachments: z.boolean().nullish(),
+  internetMessageHeaders: z.array(z.looseObject({ name: optionalText, value: optionalText })).nullish(),
+});
+
+const identityShape = z.looseObject({ id: optionalText, displayName: optionalText });
+
+export const chatMessageShape = z.looseObject({
+  id: text,
+  createdDateTime: text,
+  messageType: optionalText,
+  deletedDateTime: optionalText,
+  from: z.looseObject({ user: identityShape.nullish(), application: identityShape.nullish() }).nullish(),
+  body: itemBodyShape,
+});
+
+export const onlineMeetingShape = z.looseObject({
+  id: text,
+  joinWebUrl: optionalText,
+  chatInfo: z.looseObject({ threadId: optionalText }).nullish(),
+  startDateTime: optionalText,
+  endDateTime: optionalText,
+  subject: optionalText,
+});
+
+export const chatShape = z.looseObject({
+  id: text,
+  onlineMeetingInfo: z.looseObject({ joinWebUrl: optionalText, calendarEventId: optionalText }).nullish(),
+});
+
+export const driveItemShape = z.looseObject({ id: text, name: optionalText, eTag: optionalText, cTag: optionalText });
+
+/** An answer that does not have the shape Graph documents. */
+export function invalidResponse(what: string, cause?: unknown): PortError {
+  return new PortError(
+    'invalid-response',
+    {
+      sv: `Microsoft Graph svarade med något oväntat: ${what}.`,
+      en: `Microsoft Graph answered with something unexpected: ${what}.`,
+    },
+    {
+      sv: 'Det är ett fel i Samråd eller hos tjänsten; rapportera det. Inget har ändrats av detta svar.',
+      en: 'That is a bug in Samråd or in the service; report it. Nothing was changed by this answer.',
+    },
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/** Validates an answer against a shape, naming what it was meant to be when it is not. */
+export function read<T>(shape: z.ZodType<T>, value: unknown, what: string): T {
+  const result = shape.safeParse(value);
+  if (result.success) return result.data;
+  const where = result.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  throw invalidResponse(`${what} (${where})`, result.error);
+}

@@ -1,0 +1,65 @@
+/**
+ * The workbench page's handle on the local sandbox: its people, the fault switches and reset, and the scenario
+ * (which calendar item Outlook has open, which meeting chat Teams is in) — what a real Outlook or Teams would
+ * tell the faces. Speaks only to the sandbox's own /sandbox controls, never to Graph.
+ */
+import { SamradError } from '../../core/errors';
+
+export interface SandboxPersonInfo {
+  readonly id: string;
+  readonly displayName: string;
+  readonly mail: string;
+  readonly organisation: string;
+  readonly role: 'organiser' | 'presenter' | 'participant';
+}
+
+export interface FaultSwitches {
+  readonly latencyMs: number;
+  readonly rate429: number;
+  readonly rate503: number;
+  readonly rateDrop: number;
+}
+
+export interface Scenario {
+  /** The organiser's calendar item of the consultation (what Outlook has open). */
+  readonly organiserEventId: string;
+  /** The meeting chat (what Teams gives a meeting app). */
+  readonly chatId: string;
+}
+
+export interface SandboxControls {
+  people(): Promise<readonly SandboxPersonInfo[]>;
+  scenario(): Promise<Scenario>;
+  setFaults(faults: Partial<FaultSwitches>): Promise<void>;
+  reset(): Promise<void>;
+}
+
+function failed(what: string, status: number): SamradError {
+  return new SamradError(
+    'invalid-input',
+    { sv: `Sandlådan svarade inte på ${what} (HTTP ${status}).`, en: `The sandbox did not answer ${what} (HTTP ${status}).` },
+    {
+      sv: 'Kontrollera att npm start fortfarande körs och ladda om sidan.',
+      en: 'Check that npm start is still running and reload the page.',
+    },
+  );
+}
+
+export function sandboxControls(origin: string, fetchImpl: typeof fetch = fetch): SandboxControls {
+  const call = async (path: string, init?: RequestInit): Promise<Response> => {
+    const response = await fetchImpl(new URL(`/sandbox/${path}`, origin), init);
+    if (!response.ok) throw failed(path, response.status);
+    return response;
+  };
+  const json = async <T>(path: string): Promise<T> => (await (await call(path)).json()) as T;
+  return {
+    people: () => json<readonly SandboxPersonInfo[]>('people'),
+    scenario: () => json<Scenario>('scenario'),
+    setFaults: async (faults) => {
+      await call('faults', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+    },
+    reset: async () => {
+      await call('reset', { method: 'POST' });
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The Outlook face, for the organiser, on the consultation's calendar item: the consultation read from its
+ * document in the organiser's app folder (found through the link on the event), shown with its time plan and
+ * questions. Editing, registration and publishing come with the later issues.
+ */
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import type { MeetingEvent, StoredConsultation } from '../../core/ports';
+import { ConsultationSummary } from '../ConsultationSummary';
+import { useStrings } from '../i18n';
+import { LoadFailed, Loading } from '../LoadStatus';
+import { usePorts } from '../ports';
+import { useLoad } from '../useLoad';
+
+const STRINGS = {
+  notLinked: {
+    sv: 'Det här kalenderobjektet är inte kopplat till något samråd ännu.',
+    en: 'This calendar item is not linked to a consultation yet.',
+  },
+  missingDocument: {
+    sv: 'Samrådets dokument finns inte längre i appmappen. Det kan ha tagits bort i OneDrive.',
+    en: 'The consultation’s document is no longer in the app folder. It may have been deleted in OneDrive.',
+  },
+  loading: { sv: 'Hämtar samrådet …', en: 'Loading the consultation …' },
+};
+
+interface Loaded {
+  readonly event: MeetingEvent;
+  readonly document: StoredConsultation | null;
+}
+
+export function OrganiserPane({ eventId }: { readonly eventId: string }) {
+  const t = useStrings(STRINGS);
+  const { events, documents } = usePorts();
+  const { state, retry } = useLoad<Loaded>(async () => {
+    const event = await events.getEvent(eventId);
+    const document = event.link === null ? null : await documents.load(event.link.documentName);
+    return { event, document };
+  }, eventId);
+
+  if (state.status === 'loading') return <Loading label={t.loading} />;
+  if (state.status === 'failed') return <LoadFailed error={state.error} onRetry={retry} />;
+  const { event, document } = state.value;
+  if (event.link === null || document === null) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>{event.link === null ? t.notLinked : t.missingDocument}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return <ConsultationSummary consultation={document.consultation} />;
+}

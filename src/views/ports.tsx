@@ -1,0 +1,20 @@
+/**
+ * The ports a view may use, from context. Entries put the Graph adapters (or test doubles) here; views never
+ * import the gateway or a host (ADR 0001).
+ */
+import { createContext, useContext } from 'react';
+import type { ConsultationDocumentPort, MeetingChatPort, MeetingEventPort } from '../core/ports';
+
+export interface Ports {
+  readonly events: MeetingEventPort;
+  readonly documents: ConsultationDocumentPort;
+  readonly chats: MeetingChatPort;
+}
+
+export const PortsContext = createContext<Ports | null>(null);
+
+export function usePorts(): Ports {
+  const ports = useContext(PortsContext);
+  if (ports === null) throw new Error('usePorts needs a <PortsContext.Provider> above it (an entry wires the ports).');
+  return ports;
+}

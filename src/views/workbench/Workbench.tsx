@@ -1,0 +1,127 @@
+/**
+ * The workbench: the Outlook pane and the Teams meeting panel side by side, each in its own frame and signed in
+ * as a chosen sandbox person, with the sandbox's switches above and the invitation import below. Frames keep
+ * the faces as separate as they are in Outlook and Teams: each has its own page, host and token.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { LoadFailed, Loading } from '../LoadStatus';
+import { ImportPreview } from '../ImportPreview';
+import { useStrings, type Language } from '../i18n';
+import { useLoad } from '../useLoad';
+import { WorkbenchControls, type FaultChoice, type PersonChoice } from './WorkbenchControls';
+
+export interface WorkbenchPerson extends PersonChoice {
+  readonly role: 'organiser' | 'presenter' | 'participant';
+}
+
+export interface WorkbenchSetup {
+  readonly people: readonly WorkbenchPerson[];
+  /** The organiser's calendar item (what Outlook opens) and the meeting chat (what Teams gives the app). */
+  readonly organiserEventId: string;
+  readonly chatId: string;
+}
+
+export interface WorkbenchProps {
+  readonly language: Language;
+  readonly onLanguage: (language: Language) => void;
+  readonly loadSetup: () => Promise<WorkbenchSetup>;
+  readonly applyFaults: (faults: FaultChoice) => Promise<void>;
+  readonly resetSandbox: () => Promise<void>;
+  readonly now: () => number;
+  readonly loadExample: () => Promise<string>;
+}
+
+const STRINGS = {
+  title: { sv: 'Samråd – arbetsbänk', en: 'Samråd – workbench' },
+  intro: {
+    sv: 'Båda ansiktena mot en lokal Microsoft 365-sandlåda med exempelsamrådet. Inget konto behövs.',
+    en: 'Both faces against a local Microsoft 365 sandbox seeded with the example consultation. No account needed.',
+  },
+  outlook: { sv: 'Outlook – arrangörens fönster', en: 'Outlook – the organiser’s pane' },
+  teams: { sv: 'Teams – mötespanelen', en: 'Teams – the meeting panel' },
+  loadingSandbox: { sv: 'Startar sandlådan …', en: 'Starting the sandbox …' },
+};
+
+function faceUrl(page: string, person: string, language: Language, extra: Record<string, string>, generation: number): string {
+  const query = new URLSearchParams({ host: 'workbench', person, lang: language, ...extra, v: String(generation) });
+  return `/${page}?${query.toString()}`;
+}
+
+export function Workbench(props: WorkbenchProps) {
+  const t = useStrings(STRINGS);
+  const { state, retry } = useLoad(props.loadSetup, 'setup');
+  const [outlookPerson, setOutlookPerson] = useState<string | null>(null);
+  const [teamsPerson, setTeamsPerson] = useState<string | null>(null);
+  const [faults, setFaults] = useState<FaultChoice>({ latencyMs: 0, failureRate: 0 });
+  const [resetting, setResetting] = useState(false);
+  // Bumped to reload both frames after a reset or a change of faults.
+  const [generation, setGeneration] = useState(0);
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  const setup = state.status === 'ready' ? state.value : null;
+  // As in the walkthrough: the organiser in Outlook, a participant in Teams.
+  const defaults = useMemo(() => {
+    if (setup === null) return null;
+    const organiser = setup.people.find((p) => p.role === 'organiser') ?? setup.people[0];
+    const participant = setup.people.find((p) => p.role === 'participant') ?? organiser;
+    return { organiser: organiser?.id ?? '', teams: participant?.id ?? '' };
+  }, [setup]);
+
+  useEffect(() => {
+    document.title = t.title;
+  }, [t.title]);
+
+  if (state.status === 'loading') return <Loading label={t.loadingSandbox} />;
+  if (state.status === 'failed') return <LoadFailed error={state.error} onRetry={retry} />;
+  const { people, organiserEventId, chatId } = state.value;
+  const outlookAs = outlookPerson ?? defaults?.organiser ?? '';
+  const teamsAs = teamsPerson ?? defaults?.teams ?? '';
+
+  const act = (action: () => Promise<void>): void => {
+    setActionError(null);
+    action().then(
+      () => setGeneration((g) => g + 1),
+      (error: unknown) => setActionError(error),
+    );
+  };
+
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <WorkbenchControls
+        language={props.language}
+        onLanguage={props.onLanguage}
+        people={people}
+        outlookPerson={outlookAs}
+        teamsPerson={teamsAs}
+        onOutlookPerson={setOutlookPerson}
+        onTeamsPerson={setTeamsPerson}
+        faults={faults}
+        onFaults={(next) => {
+          setFaults(next);
+          act(() => props.applyFaults(next));
+        }}
+        resetting={resetting}
+        onReset={() => {
+          setResetting(true);
+          act(() => props.resetSandbox().finally(() => setResetting(false)));
+        }}
+      />
+      {actionError !== null && <LoadFailed error={actionError} onRetry={() => setActionError(null)} />}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, marginBlock: 16 }}>
+        <iframe
+          title={t.outlook}
+          src={faceUrl('outlook.html', outlookAs, props.language, { item: organiserEventId }, generation)}
+          style={{ width: 420, height: 720, border: '1px solid #8a8886' }}
+        />
+        <iframe
+          title={t.teams}
+          src={faceUrl('teams.html', teamsAs, props.language, { chat: chatId }, generation)}
+          style={{ width: 320, height: 720, border: '1px solid #8a8886' }}
+        />
+      </div>
+      <ImportPreview now={props.now} loadExample={props.loadExample} />
+    </>
+  );
+}

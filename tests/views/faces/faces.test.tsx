@@ -1,0 +1,138 @@
+// @vitest-environment jsdom
+/**
+ * The two faces by role, in Swedish and English, over in-memory ports: the organiser's pane shows the linked
+ * consultation's agenda and questions; the participant's panel finds the person's own invitation from the
+ * meeting chat, or says plainly why it cannot; failures show what happened and offer to try again.
+ */
+import '@testing-library/jest-dom/vitest';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConsultationDocumentPort, MeetingChatPort, MeetingEvent, MeetingEventPort } from '../../../src/core/ports';
+import { PortError } from '../../../src/core/ports';
+import { OrganiserPane } from '../../../src/views/faces/OrganiserPane';
+import { ParticipantPanel } from '../../../src/views/faces/ParticipantPanel';
+import { LanguageContext, type Language } from '../../../src/views/i18n';
+import { PortsContext, type Ports } from '../../../src/views/ports';
+import { sampleConsultation } from '../../support/consultations';
+
+const EVENT: MeetingEvent = {
+  id: 'event-organiser',
+  iCalUId: 'uid-1',
+  subject: 'Samråd om exempel',
+  start: '2023-12-12T13:00:00+01:00',
+  end: '2023-12-12T14:30:00+01:00',
+  joinUrl: 'https://teams.example/l/meetup-join/1',
+  bodyHtml: '<p>Välkommen</p>',
+  organizerEmail: 'arrangor@regeringskansliet.example',
+  attendees: [],
+  etag: 'W/"1"',
+  link: { documentName: 'samrad-1' },
+};
+
+const unavailable = new PortError(
+  'unavailable',
+  { sv: 'Microsoft 365 svarar inte just nu.', en: 'Microsoft 365 is not answering right now.' },
+  { sv: 'Försök igen om en stund.', en: 'Try again in a while.' },
+);
+
+function notUsed(): never {
+  throw new Error('not used by this view');
+}
+
+function ports(overrides: {
+  events?: Partial<MeetingEventPort>;
+  documents?: Partial<ConsultationDocumentPort>;
+  chats?: Partial<MeetingChatPort>;
+}): Ports {
+  return {
+    events: {
+      getEvent: () => Promise.resolve(EVENT),
+      findByICalUId: notUsed,
+      findByJoinUrl: () => Promise.resolve({ ...EVENT, id: 'event-copy', link: null }),
+      inviteAttendees: notUsed,
+      publishSection: notUsed,
+      setLink: notUsed,
+      ...overrides.events,
+    },
+    documents: {
+      load: () => Promise.resolve({ name: 'samrad-1', consultation: sampleConsultation(), etag: '"1"' }),
+      save: notUsed,
+      ...overrides.documents,
+    },
+    chats: {
+      findChatByJoinUrl: notUsed,
+      getMeetingChat: (chatId) => Promise.resolve({ chatId, joinUrl: EVENT.joinUrl ?? '', calendarEventId: null }),
+      listMessages: notUsed,
+      postMessage: notUsed,
+      ...overrides.chats,
+    },
+  };
+}
+
+function show(ui: ReactNode, language: Language, value: Ports) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <LanguageContext.Provider value={language}>
+        <PortsContext.Provider value={value}>{ui}</PortsContext.Provider>
+      </LanguageContext.Provider>
+    </FluentProvider>,
+  );
+}
+
+afterEach(cleanup);
+
+describe('OrganiserPane', () => {
+  it.each<[Language, string, string]>([
+    ['sv', 'Tidsplan', 'Diskussionsfrågor'],
+    ['en', 'Time plan', 'Discussion questions'],
+  ])('shows the linked consultation with its time plan and questions (%s)', async (language, table, questions) => {
+    show(<OrganiserPane eventId="event-organiser" />, language, ports({}));
+    expect(await screen.findByRole('heading', { level: 3, name: 'Samråd om exempel' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: table })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: questions })).toBeInTheDocument();
+    expect(screen.getByText('Vad tycker ni?')).toBeInTheDocument();
+  });
+
+  it('says so when the calendar item is not a consultation yet', async () => {
+    show(<OrganiserPane eventId="e" />, 'sv', ports({ events: { getEvent: () => Promise.resolve({ ...EVENT, link: null }) } }));
+    expect(await screen.findByText(/inte kopplat till något samråd/)).toBeInTheDocument();
+  });
+
+  it('explains a Graph failure and loads again on request', async () => {
+    let calls = 0;
+    const getEvent = (): Promise<MeetingEvent> => (++calls === 1 ? Promise.reject(unavailable) : Promise.resolve(EVENT));
+    show(<OrganiserPane eventId="e" />, 'en', ports({ events: { getEvent } }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Microsoft 365 is not answering right now. Try again in a while.');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 3, name: 'Samråd om exempel' })).toBeInTheDocument();
+    expect(calls).toBe(2);
+  });
+});
+
+describe('ParticipantPanel', () => {
+  it('finds the person’s own invitation from the meeting chat (sv)', async () => {
+    show(<ParticipantPanel chatId="chat-1" />, 'sv', ports({}));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Samråd om exempel' })).toBeInTheDocument();
+    expect(screen.getByText('12 december 2023 kl. 13.00–14.30')).toBeInTheDocument();
+    expect(screen.getByText(/inte publicerat dagordningen/)).toBeInTheDocument();
+  });
+
+  it('tells someone without an invitation why it cannot show the agenda (en)', async () => {
+    show(<ParticipantPanel chatId="chat-1" />, 'en', ports({ events: { findByJoinUrl: () => Promise.resolve(null) } }));
+    expect(await screen.findByText(/You have no invitation of your own/)).toBeInTheDocument();
+  });
+
+  it('treats a meeting chat it may not read as not being invited', async () => {
+    const forbidden = new PortError('forbidden', { sv: 'Nej.', en: 'No.' }, { sv: 'Fråga.', en: 'Ask.' });
+    show(<ParticipantPanel chatId="chat-1" />, 'sv', ports({ chats: { getMeetingChat: () => Promise.reject(forbidden) } }));
+    expect(await screen.findByText(/Du har ingen egen inbjudan/)).toBeInTheDocument();
+  });
+
+  it('says when the chat is no meeting chat', async () => {
+    show(<ParticipantPanel chatId="chat-x" />, 'sv', ports({ chats: { getMeetingChat: () => Promise.resolve(null) } }));
+    expect(await screen.findByText(/hör inte till något möte/)).toBeInTheDocument();
+  });
+});
