@@ -4,6 +4,7 @@
  * than absolute times (the reconciliation must grow linearly: 100k/10k ≈ 10).
  */
 import { benchImportSeed } from './importSeed';
+import { benchOrganiserFace } from './organiserFace';
 import { benchReconcile } from './reconcile';
 
 const print = (line: string): void => {
@@ -17,3 +18,6 @@ benchReconcile(print);
 print('');
 print('Invitation import');
 benchImportSeed(print);
+print('');
+print('Graph: the organiser pane against the sandbox');
+await benchOrganiserFace(print);

@@ -4,12 +4,12 @@
  * questions. Editing, registration and publishing come with the later issues.
  */
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { MeetingEvent, StoredConsultation } from '../../core/ports';
 import { ConsultationSummary } from '../ConsultationSummary';
 import { useStrings } from '../i18n';
 import { LoadFailed, Loading } from '../LoadStatus';
 import { usePorts } from '../ports';
 import { useLoad } from '../useLoad';
+import { loadOrganiserView, type OrganiserView } from './loadOrganiserView';
 
 const STRINGS = {
   notLinked: {
@@ -23,19 +23,10 @@ const STRINGS = {
   loading: { sv: 'Hämtar samrådet …', en: 'Loading the consultation …' },
 };
 
-interface Loaded {
-  readonly event: MeetingEvent;
-  readonly document: StoredConsultation | null;
-}
-
 export function OrganiserPane({ eventId }: { readonly eventId: string }) {
   const t = useStrings(STRINGS);
-  const { events, documents } = usePorts();
-  const { state, retry } = useLoad<Loaded>(async () => {
-    const event = await events.getEvent(eventId);
-    const document = event.link === null ? null : await documents.load(event.link.documentName);
-    return { event, document };
-  }, eventId);
+  const ports = usePorts();
+  const { state, retry } = useLoad<OrganiserView>(() => loadOrganiserView(ports, eventId), eventId);
 
   if (state.status === 'loading') return <Loading label={t.loading} />;
   if (state.status === 'failed') return <LoadFailed error={state.error} onRetry={retry} />;
