@@ -13,7 +13,11 @@ const organiser = sandbox.people[0];
 console.log(`Samråd sandbox (Microsoft Graph v1.0 emulator) at ${sandbox.graphBaseUrl}`);
 console.log(`State: ${path.join(dataDir, 'state.json')}`);
 if (organiser !== undefined) {
-  console.log(`Try: curl -H "Authorization: Bearer ${sandbox.tokenFor(organiser.id)}" ${sandbox.graphBaseUrl}/me/events`);
+  // Tokens never expire in the sandbox: say how to get one rather than printing one into logs.
+  console.log(
+    `Try: TOKEN=$(curl -s -X POST -H 'content-type: application/json' -d '{"person":"${organiser.id}"}' ${sandbox.origin}/sandbox/token | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`,
+  );
+  console.log(`     curl -H "Authorization: Bearer $TOKEN" ${sandbox.graphBaseUrl}/me/events`);
 }
 
 const stop = (): void => {

@@ -5,6 +5,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { SamradError } from '../core/errors';
 import { sandboxControls } from '../hosts/workbench/sandboxControls';
 import { LanguageContext, type Language } from '../views/i18n';
 import { Workbench, type WorkbenchSetup } from '../views/workbench/Workbench';
@@ -13,8 +14,18 @@ const controls = sandboxControls(window.location.origin);
 const systemNow = (): number => Date.now();
 
 async function loadSeedInvitation(): Promise<string> {
-  const response = await fetch('/seed/invitation-ogp-2023-12-12.txt');
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+  const response = await fetch('/seed/invitation-ogp-2023-12-12.txt').catch(() => null);
+  if (response === null || !response.ok) {
+    const status = response === null ? '' : ` (HTTP ${response.status})`;
+    throw new SamradError(
+      'invalid-input',
+      { sv: `Exempelinbjudan kunde inte hämtas${status}.`, en: `The example invitation could not be loaded${status}.` },
+      {
+        sv: 'Kontrollera att npm start fortfarande körs och ladda om sidan.',
+        en: 'Check that npm start is still running and reload the page.',
+      },
+    );
+  }
   return response.text();
 }
 

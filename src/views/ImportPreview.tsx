@@ -4,7 +4,7 @@
  */
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Textarea } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import { isSamradError, type SamradError } from '../core/errors';
+import { isSamradError, SamradError } from '../core/errors';
 import { importInvitation, type ImportResult } from '../core/invitation';
 import { useLanguage, useStrings } from './i18n';
 import { ConsultationSummary } from './ConsultationSummary';
@@ -30,6 +30,20 @@ export interface ImportPreviewProps {
   readonly loadExample?: () => Promise<string>;
 }
 
+/** An error that is not Samråd's own (a defect): shown with its message, in both languages' framing. */
+function unexpected(error: unknown): SamradError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new SamradError(
+    'invalid-input',
+    { sv: `Ett oväntat fel inträffade: ${detail}`, en: `An unexpected error occurred: ${detail}` },
+    {
+      sv: 'Försök igen; om felet kvarstår, spara texten och rapportera felet.',
+      en: 'Try again; if it persists, keep the text and report the error.',
+    },
+    { cause: error },
+  );
+}
+
 type Outcome =
   { readonly kind: 'imported'; readonly result: ImportResult } | { readonly kind: 'failed'; readonly error: SamradError };
 
@@ -45,21 +59,29 @@ export function ImportPreview({ now, loadExample }: ImportPreviewProps) {
     try {
       setOutcome({ kind: 'imported', result: importInvitation(value, { referenceInstant: now() }) });
     } catch (error) {
-      if (!isSamradError(error)) throw error;
-      setOutcome({ kind: 'failed', error });
+      // A click handler has nobody above it to catch: every failure is shown, Samråd's own errors with their hint.
+      setOutcome({ kind: 'failed', error: isSamradError(error) ? error : unexpected(error) });
     }
   };
 
   const loadTheExample = async (): Promise<void> => {
     if (loadExample === undefined) return;
+    let example: string;
     try {
-      const example = await loadExample();
-      setExampleError(null);
-      setText(example);
-      read(example);
+      example = await loadExample();
     } catch (error) {
-      setExampleError(error instanceof Error ? error.message : String(error));
+      setExampleError(
+        isSamradError(error)
+          ? `${error.what[language]} ${error.hint[language]}`
+          : error instanceof Error
+            ? error.message
+            : String(error),
+      );
+      return;
     }
+    setExampleError(null);
+    setText(example);
+    read(example);
   };
 
   return (

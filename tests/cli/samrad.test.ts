@@ -103,6 +103,14 @@ describe('samrad validate', () => {
     expect(lines.at(-1)).toMatch(/2 problems\.$/);
   });
 
+  it('says what is wrong in Swedish by default', async () => {
+    const broken = { ...sampleConsultation(), title: '' };
+    const run = await samrad(['validate', file('broken-sv.json', JSON.stringify(broken))]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/broken-sv\.json: title: Får inte vara tomt\.$/m);
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toMatch(/1 fel\.$/);
+  });
+
   it('exits 1 on text that is not JSON, saying so', async () => {
     const run = await samrad(['validate', file('not.json', '{ "title": ')]);
     expect(run.code).toBe(1);

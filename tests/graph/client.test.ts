@@ -73,6 +73,18 @@ describe('GraphClient.request', () => {
     expect(waits).toEqual([7000]);
   });
 
+  it('sends a POST again after a throttling 503 (with Retry-After), but not after a bare 503 that may follow done work', async () => {
+    const throttled = await setup(inOrder({ status: 503, headers: { 'retry-after': '2' } }, { status: 201, json: {} }));
+    const sent = await throttled.client.request({ method: 'POST', url: '/chats/1/messages', json: { body: { content: 'x' } } });
+    expect(sent.attempts).toBe(2);
+    const bare = await setup(inOrder({ status: 503 }, { status: 201, json: {} }));
+    const error = await failure(
+      bare.client.request({ method: 'POST', url: '/chats/1/messages', json: { body: { content: 'x' } } }),
+    );
+    expect(error.status).toBe(503);
+    expect(bare.server.requests).toHaveLength(1);
+  });
+
   it('backs off exponentially with jitter when Graph gives no Retry-After', async () => {
     const { client, waits } = await setup(inOrder({ status: 503 }, { status: 503 }, { status: 503 }, { status: 200, json: {} }));
     await client.request({ method: 'GET', url: '/me/events' });

@@ -11,7 +11,7 @@ const UNKNOWN = { sv: 'okänd längd', en: 'unknown length' } as const;
 export function runPlan(text: string, args: ParsedArgs, io: CliIo): number {
   const result = validateConsultation(parseJson(text, args.file));
   if (!result.ok) {
-    for (const problem of result.problems) io.err(`${args.file}: ${problem.path}: ${problem.message}`);
+    for (const problem of result.problems) io.err(`${args.file}: ${problem.path}: ${problem.message[args.language]}`);
     return EXIT_INVALID_INPUT;
   }
   const c = result.consultation;

@@ -9,7 +9,7 @@ export function runValidate(text: string, args: ParsedArgs, io: CliIo): number {
     io.out(args.language === 'sv' ? `${args.file}: giltigt samråd.` : `${args.file}: a valid consultation.`);
     return EXIT_OK;
   }
-  for (const problem of result.problems) io.err(`${args.file}: ${problem.path}: ${problem.message}`);
+  for (const problem of result.problems) io.err(`${args.file}: ${problem.path}: ${problem.message[args.language]}`);
   io.err(
     args.language === 'sv'
       ? `${args.file}: ${result.problems.length} fel.`

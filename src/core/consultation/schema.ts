@@ -4,16 +4,14 @@
  * (`schemaVersion`) and documented as JSON Schema in docs/schema/ (generated from this file).
  */
 import * as z from 'zod';
+import type { Bilingual } from '../errors';
 import { isValidTimeZone } from '../time/zonedTime';
+import { bilingualParams, crossReferenceMessages as say, formatPath, ID_PATTERN, ID_RULE, UNKNOWN_TIME_ZONE } from './messages';
 
 export const CONSULTATION_SCHEMA_VERSION = 1 as const;
 
 /** Stable identifiers used for cross-references inside the document (items ↔ questions). */
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'Use letters, digits, "-" and "_" only.');
+export const idSchema = z.string().min(1).max(64).regex(ID_PATTERN, ID_RULE.en); // messages.ts gives the rule in both languages by its pattern
 
 const text = z.string().trim().min(1);
 const paragraphs = z.array(text).describe('Paragraphs of free text, in reading order.');
@@ -23,7 +21,7 @@ export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
 export const timeZoneSchema = z
   .string()
-  .refine(isValidTimeZone, { error: 'Unknown IANA time zone (expected e.g. Europe/Stockholm).' })
+  .refine(isValidTimeZone, { error: UNKNOWN_TIME_ZONE.en, params: bilingualParams(UNKNOWN_TIME_ZONE) })
   .describe('IANA time zone the meeting is planned in; Samråd shows times in it.');
 
 export const organiserSchema = z.object({
@@ -110,23 +108,23 @@ const consultationObjectSchema = z.object({
   questions: z.array(discussionQuestionSchema),
 });
 
-type Issue = { message: string; path: PropertyKey[] };
+type Issue = { message: Bilingual; path: PropertyKey[] };
 
 /** Checks that z.object cannot express: time order, unique ids and two-way links that agree. */
 function crossReferenceIssues(c: z.infer<typeof consultationObjectSchema>): Issue[] {
   const issues: Issue[] = [];
   if (Date.parse(c.end) <= Date.parse(c.start)) {
-    issues.push({ message: 'The meeting must end after it starts.', path: ['end'] });
+    issues.push({ message: say.endNotAfterStart(), path: ['end'] });
   }
   if (c.registration.deadline !== null && Date.parse(c.registration.deadline) > Date.parse(c.end)) {
-    issues.push({ message: 'The registration deadline is after the meeting ends.', path: ['registration', 'deadline'] });
+    issues.push({ message: say.deadlineAfterEnd(), path: ['registration', 'deadline'] });
   }
 
   const seen = new Map<string, string>();
   const claim = (id: string, path: PropertyKey[]): void => {
     const earlier = seen.get(id);
-    if (earlier !== undefined) issues.push({ message: `Duplicate id "${id}" (also used at ${earlier}).`, path });
-    else seen.set(id, path.join('.'));
+    if (earlier !== undefined) issues.push({ message: say.duplicateId(id, earlier), path });
+    else seen.set(id, formatPath(path));
   };
 
   const itemIds = new Map<string, ReadonlySet<string>>();
@@ -144,10 +142,10 @@ function crossReferenceIssues(c: z.infer<typeof consultationObjectSchema>): Issu
     if (q.agendaItemId === null) return;
     const linked = itemIds.get(q.agendaItemId);
     if (linked === undefined) {
-      issues.push({ message: `No agenda item has id "${q.agendaItemId}".`, path: ['questions', i, 'agendaItemId'] });
+      issues.push({ message: say.unknownAgendaItem(q.agendaItemId), path: ['questions', i, 'agendaItemId'] });
     } else if (!linked.has(q.id)) {
       issues.push({
-        message: `Agenda item "${q.agendaItemId}" does not list question "${q.id}" in its questionIds.`,
+        message: say.oneWayLink(q.agendaItemId, q.id),
         path: ['questions', i, 'agendaItemId'],
       });
     }
@@ -156,9 +154,9 @@ function crossReferenceIssues(c: z.infer<typeof consultationObjectSchema>): Issu
     part.items.forEach((item, i) =>
       item.questionIds.forEach((qid, k) => {
         const path = ['agenda', 'parts', p, 'items', i, 'questionIds', k];
-        if (!questionItem.has(qid)) issues.push({ message: `No question has id "${qid}".`, path });
+        if (!questionItem.has(qid)) issues.push({ message: say.unknownQuestion(qid), path });
         else if (questionItem.get(qid) !== item.id) {
-          issues.push({ message: `Question "${qid}" is linked to another agenda item.`, path });
+          issues.push({ message: say.questionLinkedElsewhere(qid), path });
         }
       }),
     ),
@@ -167,7 +165,10 @@ function crossReferenceIssues(c: z.infer<typeof consultationObjectSchema>): Issu
 }
 
 export const consultationSchema = consultationObjectSchema.superRefine((c, ctx) => {
-  for (const issue of crossReferenceIssues(c)) ctx.addIssue({ code: 'custom', ...issue });
+  // zod's message stays English; the bilingual text rides along in params (see messages.ts).
+  for (const { message, path } of crossReferenceIssues(c)) {
+    ctx.addIssue({ code: 'custom', message: message.en, params: bilingualParams(message), path });
+  }
 });
 
 /** The schema without the cross-reference checks, for JSON Schema generation (JSON Schema cannot express them). */

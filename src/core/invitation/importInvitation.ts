@@ -176,11 +176,14 @@ function validated(draft: Consultation): Consultation {
   const checked = validateConsultation(draft);
   if (checked.ok) return checked.consultation;
   // The importer builds only valid drafts; reaching this is a defect in it, reported with every problem.
-  const problems = checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  const problems = (lang: 'sv' | 'en'): string => checked.problems.map((p) => `${p.path}: ${p.message[lang]}`).join('; ');
   throw new SamradError(
     'invalid-consultation',
     { sv: 'Importen gav ett ogiltigt utkast.', en: 'The import produced an invalid draft.' },
-    { sv: `Rapportera felet med texten som bilaga: ${problems}`, en: `Report this with the text attached: ${problems}` },
+    {
+      sv: `Rapportera felet med texten som bilaga: ${problems('sv')}`,
+      en: `Report this with the text attached: ${problems('en')}`,
+    },
   );
 }
 

@@ -191,8 +191,12 @@ export function resolveMeetingTime(input: MeetingTimeInput, report: ReportBuilde
   let endInstant = instantOf({ ...date, ...endClock }, timeZone);
   const overnight = endInstant <= startInstant;
   if (overnight) {
-    // "kl. 22.00–01.00" ends the next day.
-    endInstant += 24 * 60 * 60_000;
+    // "kl. 22.00–01.00" ends at that clock time on the next calendar day (not 24 h later: a DST night is shorter).
+    const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+    endInstant = instantOf(
+      { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), ...endClock },
+      timeZone,
+    );
     report.review('end', timeHit?.source.line ?? null, timeHit?.source.text ?? '', {
       sv: 'Sluttiden är före starttiden; mötet antas sluta nästa dag',
       en: 'The end is before the start; the meeting is taken to end the next day',

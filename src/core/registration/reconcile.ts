@@ -51,7 +51,10 @@ export interface PersonStatus {
   readonly organisation: string | null;
   readonly status: RegistrationStatus;
   readonly source: PersonSource;
-  /** The earliest receivedAt of their registrations, as written in the ledger; null for attendee-only people. */
+  /**
+   * When their current registration began, as written in the ledger: the earliest receivedAt after their last
+   * cancellation (a re-registration queues anew); null for attendee-only people.
+   */
   readonly registeredAt: string | null;
   /** The ledger entries merged into this person, in order of arrival. */
   readonly entryIds: readonly string[];
@@ -135,7 +138,13 @@ interface Arrival {
  */
 interface LedgerPerson {
   readonly email: string;
-  firstArrival: Arrival;
+  /**
+   * The first arrival after their last cancellation: their place in the queue and registeredAt. Someone who
+   * cancels and registers again goes behind those who registered meanwhile. Set once the ledger is read.
+   */
+  since: Arrival;
+  /** The instants of their cancellations; null while there is none (most people), so nothing is allocated. */
+  cancellations: number[] | null;
   /** The latest arrival with a name, and with an organisation. */
   named: Arrival | null;
   organised: Arrival | null;
@@ -153,7 +162,7 @@ interface Invitation {
 
 interface Draft {
   readonly email: string;
-  /** The first arrival's instant, kept at hand for sorting; +Infinity for attendee-only people, who go last. */
+  /** The instant of `since`, kept at hand for sorting; +Infinity for attendee-only people, who go last. */
   readonly arrival: number;
   readonly ledger: LedgerPerson | null;
   readonly invitation: Invitation | null;
@@ -203,6 +212,24 @@ function requireCapacity(capacity: number | null): number | null {
   );
 }
 
+/**
+ * The first arrival at or after the last cancellation that precedes their latest arrival (an arrival at the instant
+ * of a cancellation stands, as in the status). Cancellations after the latest arrival end the registration without
+ * moving its start, so a cancelled person keeps when their last registration began. Until now `since` is the
+ * earliest arrival of all, so it is the answer when no cancellation precedes the latest arrival.
+ */
+function arrivalSinceLastCancellation(person: LedgerPerson): Arrival {
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const arrival of person.entries) latest = Math.max(latest, arrival.instant);
+  let lastCancellation = Number.NEGATIVE_INFINITY;
+  for (const at of person.cancellations ?? []) if (at <= latest) lastCancellation = Math.max(lastCancellation, at);
+  let since: Arrival | null = null;
+  for (const arrival of person.entries) {
+    if (arrival.instant >= lastCancellation && (since === null || compareArrivals(arrival, since) < 0)) since = arrival;
+  }
+  return since ?? person.since;
+}
+
 function collectLedger(entries: readonly LedgerEntry[]): {
   people: Map<string, LedgerPerson>;
   invalid: InvalidEntry[];
@@ -231,7 +258,8 @@ function collectLedger(entries: readonly LedgerEntry[]): {
     if (person === undefined) {
       people.set(parsed.email, {
         email: parsed.email,
-        firstArrival: arrival,
+        since: arrival,
+        cancellations: cancelledAt === null ? null : [cancelledAt],
         named: arrival.name === null ? null : arrival,
         organised: arrival.organisation === null ? null : arrival,
         lastActivityAt: activityAt,
@@ -240,7 +268,11 @@ function collectLedger(entries: readonly LedgerEntry[]): {
       });
       continue;
     }
-    if (compareArrivals(arrival, person.firstArrival) < 0) person.firstArrival = arrival;
+    if (compareArrivals(arrival, person.since) < 0) person.since = arrival;
+    if (cancelledAt !== null) {
+      if (person.cancellations === null) person.cancellations = [cancelledAt];
+      else person.cancellations.push(cancelledAt);
+    }
     if (arrival.name !== null) person.named = laterOf(person.named, arrival);
     if (arrival.organisation !== null) person.organised = laterOf(person.organised, arrival);
     if (activityAt > person.lastActivityAt) {
@@ -251,6 +283,9 @@ function collectLedger(entries: readonly LedgerEntry[]): {
       person.cancelled = person.cancelled && cancelled;
     }
     person.entries.push(arrival);
+  }
+  for (const person of people.values()) {
+    if (person.cancellations !== null && person.entries.length > 1) person.since = arrivalSinceLastCancellation(person);
   }
   const ordered = invalid
     .sort(
@@ -321,14 +356,14 @@ function statusOfResponse(response: InvitationResponse): RegistrationStatus {
 }
 
 function draft(email: string, ledger: LedgerPerson | null, invitation: Invitation | null, status: RegistrationStatus): Draft {
-  const arrival = ledger === null ? Number.POSITIVE_INFINITY : ledger.firstArrival.instant;
+  const arrival = ledger === null ? Number.POSITIVE_INFINITY : ledger.since.instant;
   return { email, arrival, ledger, invitation, status, holdsSeat: false, overCapacity: false, waitlistPosition: null };
 }
 
 function queued(person: LedgerPerson): QueuedDraft {
   return {
     email: person.email,
-    arrival: person.firstArrival.instant,
+    arrival: person.since.instant,
     ledger: person,
     invitation: null,
     status: 'received',
@@ -344,10 +379,10 @@ function compareForOutput(a: Draft, b: Draft): number {
   return compareText(a.email, b.email);
 }
 
-/** The queue for seats: order of arrival, ties by entry id (and by e-mail, should ids repeat). */
+/** The queue for seats: order of arrival since the last cancellation, ties by entry id (and by e-mail, should ids repeat). */
 function compareQueue(a: QueuedDraft, b: QueuedDraft): number {
   if (a.arrival !== b.arrival) return a.arrival - b.arrival;
-  return compareText(a.ledger.firstArrival.id, b.ledger.firstArrival.id) || compareText(a.email, b.email);
+  return compareText(a.ledger.since.id, b.ledger.since.id) || compareText(a.email, b.email);
 }
 
 function entryIdsInArrivalOrder(person: LedgerPerson): string[] {
@@ -364,7 +399,7 @@ function toPersonStatus(d: Draft): PersonStatus {
     organisation: ledger?.organised?.organisation ?? null,
     status: d.status,
     source: ledger === null ? 'attendee-only' : 'ledger',
-    registeredAt: ledger?.firstArrival.receivedAt ?? null,
+    registeredAt: ledger?.since.receivedAt ?? null,
     entryIds: ledger === null ? [] : entryIdsInArrivalOrder(ledger),
     response: d.invitation?.response ?? null,
     holdsSeat: d.holdsSeat,

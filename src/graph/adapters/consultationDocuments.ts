@@ -3,6 +3,7 @@
  * Files.ReadWrite.AppFolder): one JSON file per consultation under Samrad/consultations/. Loads are validated by the
  * core schema; saves carry If-Match, and a 412 is merged three-way (mergeConsultations) and retried.
  */
+import type { Bilingual } from '../../core/errors';
 import { mergeConsultations, jsonEqual } from '../../core/consultation/merge';
 import type { Consultation } from '../../core/consultation/schema';
 import { validateConsultation } from '../../core/consultation/validate';
@@ -20,13 +21,17 @@ import { mailboxRoot } from '../http/odata';
 import { etagOfDriveItem } from '../mappers/driveItem';
 import { DEFAULT_MAX_ROUNDS, type AdapterOptions } from './options';
 
-function invalidDocument(name: string, problems: readonly string[], cause?: unknown): PortError {
-  const shown = problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5})` : '');
+function invalidDocument(name: string, problems: readonly Bilingual[], cause?: unknown): PortError {
+  const shown = (lang: keyof Bilingual): string =>
+    problems
+      .slice(0, 5)
+      .map((p) => p[lang])
+      .join('; ') + (problems.length > 5 ? ` (+${problems.length - 5})` : '');
   return new PortError(
     'invalid-document',
     {
-      sv: `Samrådsdokumentet ${name}.json i OneDrive är inte giltigt och används inte: ${shown}.`,
-      en: `The consultation document ${name}.json in OneDrive is not valid and is not used: ${shown}.`,
+      sv: `Samrådsdokumentet ${name}.json i OneDrive är inte giltigt och används inte: ${shown('sv')}.`,
+      en: `The consultation document ${name}.json in OneDrive is not valid and is not used: ${shown('en')}.`,
     },
     {
       sv: 'Återställ en tidigare version i OneDrives versionshistorik (appmappen Samrad/consultations), eller rätta filen.',
@@ -94,13 +99,14 @@ export class GraphConsultationDocuments implements ConsultationDocumentPort {
     try {
       data = JSON.parse(text);
     } catch (error) {
-      throw invalidDocument(name, [error instanceof Error ? error.message : 'not JSON'], error);
+      const detail = error instanceof Error ? ` (${error.message})` : '';
+      throw invalidDocument(name, [{ sv: `inte giltig JSON${detail}`, en: `not valid JSON${detail}` }], error);
     }
     const result = validateConsultation(data);
     if (!result.ok)
       throw invalidDocument(
         name,
-        result.problems.map((p) => `${p.path}: ${p.message}`),
+        result.problems.map((p) => ({ sv: `${p.path}: ${p.message.sv}`, en: `${p.path}: ${p.message.en}` })),
       );
     return result.consultation;
   }

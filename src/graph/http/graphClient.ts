@@ -173,7 +173,10 @@ export class GraphClient {
           requestId: response.headers.get('request-id') ?? body.requestId,
           retryAfterMs,
         });
-        const retryable = isTransientStatus(response.status) && (repeatable || isAdmissionStatus(response.status));
+        // 429 is a refusal before any work, so anything may be sent again. A 503 may come from a gateway after the
+        // work was done: a non-repeatable request is sent again only when the 503 says it was throttled (Retry-After).
+        const refusedBeforeWork = response.status === 429 || (isAdmissionStatus(response.status) && retryAfterMs !== null);
+        const retryable = isTransientStatus(response.status) && (repeatable || refusedBeforeWork);
         if (!retryable) throw failure;
       } else {
         failure = graphError({ ...details, cause: outcome.error });

@@ -47,7 +47,20 @@ function failed(what: string, status: number): SamradError {
 
 export function sandboxControls(origin: string, fetchImpl: typeof fetch = fetch): SandboxControls {
   const call = async (path: string, init?: RequestInit): Promise<Response> => {
-    const response = await fetchImpl(new URL(`/sandbox/${path}`, origin), init);
+    let response: Response;
+    try {
+      response = await fetchImpl(new URL(`/sandbox/${path}`, origin), init);
+    } catch (cause) {
+      throw new SamradError(
+        'invalid-input',
+        { sv: `Sandlådan gick inte att nå (${path}).`, en: `The sandbox could not be reached (${path}).` },
+        {
+          sv: 'Kontrollera att npm start fortfarande körs och ladda om sidan.',
+          en: 'Check that npm start is still running and reload the page.',
+        },
+        { cause },
+      );
+    }
     if (!response.ok) throw failed(path, response.status);
     return response;
   };

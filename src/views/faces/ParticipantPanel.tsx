@@ -7,10 +7,13 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useId } from 'react';
 import { isPortError, type MeetingChat, type MeetingEvent } from '../../core/ports';
+import { computeTimePlan } from '../../core/agenda';
+import { agendaOfParsed, parseAgendaSection, type ParsedAgenda } from '../../core/publishing/agendaSection';
 import { extractSamradSection } from '../../core/publishing/bodySection';
 import { formatMeetingTime } from '../../core/time/format';
 import { parseZonedIso, STOCKHOLM } from '../../core/time/zonedTime';
 import { useLanguage, useStrings } from '../i18n';
+import { TimePlanTable } from '../TimePlanTable';
 import { LoadFailed, Loading } from '../LoadStatus';
 import { usePorts } from '../ports';
 import { useLoad } from '../useLoad';
@@ -29,10 +32,12 @@ const STRINGS = {
     sv: 'Arrangören har inte publicerat dagordningen i inbjudan ännu.',
     en: 'The organiser has not published the agenda in the invitation yet.',
   },
-  published: {
-    sv: 'Dagordningen är publicerad i din inbjudan. Öppna inbjudan i Outlook för att läsa den.',
-    en: 'The agenda is published in your invitation. Open the invitation in Outlook to read it.',
+  unreadable: {
+    sv: 'Din inbjudan har en dagordning från Samråd som inte längre går att läsa här (den kan ha ändrats i e-postprogrammet). Läs den i inbjudan i Outlook.',
+    en: 'Your invitation has an agenda from Samråd that can no longer be read here (the mail program may have changed it). Read it in the invitation in Outlook.',
   },
+  agenda: { sv: 'Dagordning', en: 'Agenda' },
+  questions: { sv: 'Diskussionsfrågor', en: 'Discussion questions' },
 };
 
 type Found =
@@ -69,13 +74,42 @@ export function ParticipantPanel({ chatId }: { readonly chatId: string }) {
   }
   const { event } = found;
   const section = extractSamradSection(event.bodyHtml);
+  const parsed = section === null ? null : parseAgendaSection(section);
   return (
     <article aria-labelledby={titleId}>
       <h2 id={titleId}>{event.subject}</h2>
       <p>{formatMeetingTime(parseZonedIso(event.start), parseZonedIso(event.end), STOCKHOLM, language)}</p>
-      <MessageBar intent="info">
-        <MessageBarBody>{section === null ? t.notPublished : t.published}</MessageBarBody>
-      </MessageBar>
+      {parsed === null ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{section === null ? t.notPublished : t.unreadable}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <PublishedAgenda parsed={parsed} event={event} />
+      )}
     </article>
+  );
+}
+
+/** The agenda as published in the person's own invitation, with its time plan and questions. */
+function PublishedAgenda({ parsed, event }: { readonly parsed: ParsedAgenda; readonly event: MeetingEvent }) {
+  const t = useStrings(STRINGS);
+  const agenda = agendaOfParsed(parsed);
+  const plan = computeTimePlan({ agenda, start: event.start, end: event.end, timeZone: STOCKHOLM });
+  const presenters = new Map(agenda.parts.flatMap((p) => p.items.map((i) => [i.id, i.presenters] as const)));
+  return (
+    <>
+      <h3>{t.agenda}</h3>
+      <TimePlanTable plan={plan} presenters={presenters} />
+      {parsed.questions.length > 0 && (
+        <>
+          <h3>{t.questions}</h3>
+          <ol>
+            {parsed.questions.map((q, i) => (
+              <li key={i}>{q.text}</li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
   );
 }

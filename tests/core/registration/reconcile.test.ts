@@ -398,6 +398,63 @@ describe('reconcileRegistrations: capacity and waitlist', () => {
     expect(after.nextFromWaitlist?.email).toBe('d@x.se');
   });
 
+  const reRegistrations: readonly {
+    readonly name: string;
+    readonly entries: readonly LedgerEntry[];
+    readonly expected: Record<string, RegistrationStatus>;
+    readonly waiting: readonly string[];
+    readonly registeredAt: Record<string, string>;
+  }[] = [
+    {
+      name: 'a registers, cancels, b registers, a registers again: b has the seat, a waits',
+      entries: [entry('e1', 'a@x.se', 0, { cancelledMinute: 5 }), entry('e2', 'b@x.se', 10), entry('e3', 'a@x.se', 20)],
+      expected: { 'a@x.se': 'waitlisted', 'b@x.se': 'received' },
+      waiting: ['a@x.se'],
+      registeredAt: { 'a@x.se': at(20), 'b@x.se': at(10) },
+    },
+    {
+      name: 'the same, listed the other way round',
+      entries: [entry('e3', 'a@x.se', 20), entry('e2', 'b@x.se', 10), entry('e1', 'a@x.se', 0, { cancelledMinute: 5 })],
+      expected: { 'a@x.se': 'waitlisted', 'b@x.se': 'received' },
+      waiting: ['a@x.se'],
+      registeredAt: { 'a@x.se': at(20), 'b@x.se': at(10) },
+    },
+    {
+      name: 'a second registration without a cancellation keeps the first place',
+      entries: [entry('e1', 'a@x.se', 0), entry('e2', 'b@x.se', 10), entry('e3', 'a@x.se', 20)],
+      expected: { 'a@x.se': 'received', 'b@x.se': 'waitlisted' },
+      waiting: ['b@x.se'],
+      registeredAt: { 'a@x.se': at(0), 'b@x.se': at(10) },
+    },
+    {
+      name: 'the first arrival after the last of several cancellations counts',
+      entries: [
+        entry('e1', 'a@x.se', 0, { cancelledMinute: 5 }),
+        entry('e2', 'a@x.se', 10, { cancelledMinute: 15 }),
+        entry('e3', 'b@x.se', 16),
+        entry('e4', 'a@x.se', 20),
+        entry('e5', 'a@x.se', 30),
+      ],
+      expected: { 'a@x.se': 'waitlisted', 'b@x.se': 'received' },
+      waiting: ['a@x.se'],
+      registeredAt: { 'a@x.se': at(20), 'b@x.se': at(16) },
+    },
+    {
+      name: 'a re-registration at the instant of the cancellation counts from that instant',
+      entries: [entry('e1', 'a@x.se', 0, { cancelledMinute: 10 }), entry('e2', 'b@x.se', 5), entry('e3', 'a@x.se', 10)],
+      expected: { 'a@x.se': 'waitlisted', 'b@x.se': 'received' },
+      waiting: ['a@x.se'],
+      registeredAt: { 'a@x.se': at(10), 'b@x.se': at(5) },
+    },
+  ];
+
+  it.each(reRegistrations)('re-registration: $name', (c) => {
+    const result = reconcile({ entries: c.entries, capacity: 1, waitlist: true });
+    expect(statuses(result)).toEqual(c.expected);
+    expect(result.waitlist.map((p) => p.email)).toEqual(c.waiting);
+    expect(Object.fromEntries(result.people.map((p) => [p.email, p.registeredAt]))).toEqual(c.registeredAt);
+  });
+
   it('rejects a capacity that is not a whole number from zero up', () => {
     for (const capacity of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       let caught: unknown;

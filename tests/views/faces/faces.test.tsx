@@ -6,12 +6,14 @@
  */
 import '@testing-library/jest-dom/vitest';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsultationDocumentPort, MeetingChatPort, MeetingEvent, MeetingEventPort } from '../../../src/core/ports';
 import { PortError } from '../../../src/core/ports';
+import { renderAgendaSection } from '../../../src/core/publishing/agendaSection';
+import { replaceSamradSection } from '../../../src/core/publishing/bodySection';
 import { OrganiserPane } from '../../../src/views/faces/OrganiserPane';
 import { ParticipantPanel } from '../../../src/views/faces/ParticipantPanel';
 import { LanguageContext, type Language } from '../../../src/views/i18n';
@@ -118,6 +120,31 @@ describe('ParticipantPanel', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Samråd om exempel' })).toBeInTheDocument();
     expect(screen.getByText('12 december 2023 kl. 13.00–14.30')).toBeInTheDocument();
     expect(screen.getByText(/inte publicerat dagordningen/)).toBeInTheDocument();
+  });
+
+  it('shows the agenda published in the person’s own invitation, with its time plan and questions (en)', async () => {
+    const section = renderAgendaSection(sampleConsultation(), { languages: ['sv', 'en'] });
+    const bodyHtml = replaceSamradSection('<p>Välkommen</p><div>Microsoft Teams-möte</div>', section);
+    show(
+      <ParticipantPanel chatId="chat-1" />,
+      'en',
+      ports({ events: { findByJoinUrl: () => Promise.resolve({ ...EVENT, bodyHtml }) } }),
+    );
+    const table = await screen.findByRole('table', { name: 'Time plan' });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(within(table).getByText('13:00–13:15')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Discussion questions' })).toBeInTheDocument();
+    expect(screen.getByText('Vad tycker ni?')).toBeInTheDocument();
+  });
+
+  it('says so when the invitation’s agenda can no longer be read', async () => {
+    const bodyHtml = replaceSamradSection('<p>Hej</p>', '<p>redigerad för hand</p>');
+    show(
+      <ParticipantPanel chatId="chat-1" />,
+      'sv',
+      ports({ events: { findByJoinUrl: () => Promise.resolve({ ...EVENT, bodyHtml }) } }),
+    );
+    expect(await screen.findByText(/inte längre går att läsa här/)).toBeInTheDocument();
   });
 
   it('tells someone without an invitation why it cannot show the agenda (en)', async () => {
