@@ -9,6 +9,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderAgendaSection } from '../../src/core/publishing/agendaSection';
+import { GraphConsultationDocuments } from '../../src/graph/adapters/consultationDocuments';
+import { GraphMeetingEvents } from '../../src/graph/adapters/meetingEvents';
+import { GraphClient } from '../../src/graph/http/graphClient';
 import { launchChromium } from './support/chromium';
 import { startWorkbench, type RunningWorkbench } from './support/workbench';
 
@@ -82,6 +86,32 @@ describe('the workbench in Chromium', () => {
         .getByText(/inte publicerat dagordningen/)
         .count(),
     ).toBe(1);
+    await expectNoAxeViolations();
+  });
+
+  it('shows the agenda in Sofia’s own invitation once the organiser has invited her and published it', async () => {
+    // What the Outlook pane's invite and publish actions will do (issue 4), done here through the same gateway.
+    const organiser = workbench.sandbox.people.find((p) => p.role === 'organiser');
+    const sofia = workbench.sandbox.people.find((p) => p.id === 'sofia.lindqvist');
+    if (organiser === undefined || sofia === undefined) throw new Error('The seed lacks the organiser or Sofia Lindqvist.');
+    const client = new GraphClient({
+      tokens: { getToken: () => Promise.resolve(workbench.sandbox.tokenFor(organiser.id)) },
+      baseUrl: workbench.sandbox.graphBaseUrl,
+    });
+    const events = new GraphMeetingEvents({ client });
+    const scenario = (await (await fetch(`${workbench.sandbox.origin}/sandbox/scenario`)).json()) as { organiserEventId: string };
+    const event = await events.getEvent(scenario.organiserEventId);
+    const document = await new GraphConsultationDocuments({ client }).load(event.link?.documentName ?? '');
+    if (document === null) throw new Error('The seed consultation has no document.');
+    await events.inviteAttendees(event.id, [{ email: sofia.mail, name: sofia.displayName }]);
+    await events.publishSection(event.id, renderAgendaSection(document.consultation, { languages: ['sv', 'en'] }));
+
+    await choosePerson('Teams: inloggad som', /^Sofia Lindqvist/);
+    const plan = teams().getByRole('table', { name: 'Tidsplan' });
+    await plan.waitFor({ timeout: 30_000 });
+    expect(await plan.getByRole('row').count()).toBe(5);
+    expect(await teams().getByRole('heading', { name: 'Diskussionsfrågor' }).count()).toBe(1);
+    await screenshot('published');
     await expectNoAxeViolations();
   });
 
