@@ -7,7 +7,7 @@ const STRINGS = {
   heading: { sv: 'Granska importen', en: 'Review the import' },
   needsReview: { sv: 'Behöver granskas', en: 'Needs review' },
   keptAsText: { sv: 'Behållet som fritext', en: 'Kept as free text' },
-  recognised: { sv: 'Känt igen', en: 'Recognised' },
+  recognised: { sv: 'Igenkänt', en: 'Recognised' },
   line: { sv: 'rad', en: 'line' },
 };
 

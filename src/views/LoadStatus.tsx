@@ -29,7 +29,15 @@ export function Loading({ label }: { readonly label?: string }) {
   return <Spinner size="small" label={label ?? t.loading} />;
 }
 
-export function LoadFailed({ error, onRetry }: { readonly error: unknown; readonly onRetry: () => void }) {
+export interface LoadFailedProps {
+  readonly error: unknown;
+  readonly onRetry: () => void;
+  /** For failures of an action rather than a load: its own title and button. */
+  readonly title?: string;
+  readonly actionLabel?: string;
+}
+
+export function LoadFailed({ error, onRetry, title, actionLabel }: LoadFailedProps) {
   const t = useStrings(STRINGS);
   const language = useLanguage();
   const text = isExplained(error)
@@ -39,11 +47,11 @@ export function LoadFailed({ error, onRetry }: { readonly error: unknown; readon
     <MessageBar intent="error" role="alert" layout="multiline">
       {/* Errors can carry long request paths; let them wrap in a narrow side panel. */}
       <MessageBarBody style={{ overflowWrap: 'anywhere' }}>
-        <MessageBarTitle>{t.failed}</MessageBarTitle>
+        <MessageBarTitle>{title ?? t.failed}</MessageBarTitle>
         {text}
       </MessageBarBody>
       <MessageBarActions>
-        <Button onClick={onRetry}>{t.retry}</Button>
+        <Button onClick={onRetry}>{actionLabel ?? t.retry}</Button>
       </MessageBarActions>
     </MessageBar>
   );

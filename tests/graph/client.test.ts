@@ -46,6 +46,15 @@ async function failure(promise: Promise<unknown>): Promise<GraphError> {
 }
 
 describe('GraphClient.request', () => {
+  it('never names a shared mailbox’s address in an error', async () => {
+    const { client } = await setup(
+      inOrder({ status: 404, json: { error: { code: 'ErrorItemNotFound', message: 'Not found.' } } }),
+    );
+    const error = await failure(client.request({ method: 'GET', url: '/users/anmalan@regeringskansliet.example/messages' }));
+    expect(error.path).toBe('/users/{mailbox}/messages');
+    expect(`${error.what.sv} ${error.what.en} ${error.message}`).not.toContain('anmalan@');
+  });
+
   it('sends the bearer token and returns a 2xx answer', async () => {
     const { client, server } = await setup(inOrder({ status: 200, json: { id: 'e1' } }));
     expect(await client.json({ method: 'GET', url: '/me/events/e1' })).toEqual({ id: 'e1' });
@@ -288,6 +297,26 @@ describe('$batch', () => {
     ]);
     expect(results.map((r) => (r.body as { url: string }).url)).toEqual(items.map((i) => i.url));
     expect(results.every((r) => r.error === null)).toBe(true);
+  });
+
+  it('keeps the answers of batches that were applied when another batch of the same call fails', async () => {
+    let batches = 0;
+    const { client } = await setup((request) => {
+      batches += 1;
+      if (batches === 2) return { status: 400, json: { error: { code: 'BadRequest', message: 'Malformed batch.' } } };
+      return {
+        status: 200,
+        json: { responses: bodyOf(request.body).map((r) => ({ id: r.id, status: 201, headers: {}, body: { url: r.url } })) },
+      };
+    });
+    const items = Array.from({ length: 25 }, (_, i) => ({
+      method: 'POST' as const,
+      url: `/chats/c/messages?n=${i}`,
+      body: { n: i },
+    }));
+    const results = await client.batch(items);
+    expect(results.slice(0, 20).every((r) => r.status === 201 && r.error === null)).toBe(true);
+    expect(results.slice(20).every((r) => r.status === 400 && r.error?.code === 'bad-request')).toBe(true);
   });
 
   it('sends only the items answered 429 again, after their longest Retry-After', async () => {

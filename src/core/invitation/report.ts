@@ -44,7 +44,7 @@ export class ReportBuilder {
 }
 
 const HEADINGS: Record<keyof ImportReport, Bilingual> = {
-  recognised: { sv: 'Känt igen', en: 'Recognised' },
+  recognised: { sv: 'Igenkänt', en: 'Recognised' },
   keptAsText: { sv: 'Behållet som fritext', en: 'Kept as free text' },
   needsReview: { sv: 'Behöver granskas', en: 'Needs review' },
 };

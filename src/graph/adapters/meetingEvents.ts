@@ -8,7 +8,8 @@ import type { Bilingual } from '../../core/errors';
 import { isPortError, PortError } from '../../core/ports/errors';
 import { planInvitations } from '../../core/ports/invitations';
 import type { ConsultationLink, InvitationResult, Invitee, MeetingEvent, MeetingEventPort } from '../../core/ports/meetingEvent';
-import { replaceSamradSection } from '../../core/publishing/bodySection';
+import { extractSamradSection, replaceSamradSection } from '../../core/publishing/bodySection';
+import { normalizeText } from '../../core/publishing/htmlText';
 import type { GraphClient, GraphResponse } from '../http/graphClient';
 import { isGraphError, isRecord } from '../http/graphError';
 import { mailboxRoot, odataString, queryString, segment } from '../http/odata';
@@ -168,9 +169,11 @@ export class GraphMeetingEvents implements MeetingEventPort {
     const url = this.eventUrl(eventId);
     for (let round = 1; round <= this.maxRounds; round += 1) {
       const { event } = await this.readForWrite(eventId);
+      // Unchanged: no write, so attendees get no update mail for nothing. Compared as text, because Exchange and
+      // Outlook re-serialise the body (whitespace, line breaks) without changing what it says.
+      const published = extractSamradSection(event.bodyHtml);
+      if (published !== null && normalizeText(published) === normalizeText(sectionHtml)) return event;
       const body = replaceSamradSection(event.bodyHtml, sectionHtml);
-      // Unchanged: no write, so attendees get no update mail for nothing.
-      if (body === event.bodyHtml) return event;
       try {
         const response = await this.client.request({
           method: 'PATCH',

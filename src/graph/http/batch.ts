@@ -4,7 +4,7 @@
  * among them, or a backoff), bounded like single requests; everything else is returned to the caller as is.
  */
 import type { GraphClient, HttpMethod } from './graphClient';
-import { codeForStatus, graphError, isRecord, type GraphError } from './graphError';
+import { codeForStatus, graphError, isGraphError, isRecord, type GraphError } from './graphError';
 import { backoffDelay, isAdmissionStatus, isRepeatable, parseRetryAfter, type Sleep } from './retry';
 
 export const MAX_BATCH_SIZE = 20;
@@ -62,20 +62,32 @@ export interface BatchDependencies {
   readonly random: () => number;
 }
 
-/** Sends the items in batches of at most 20 and returns one result per item, in the order given. */
+/**
+ * Sends the items in batches of at most 20 and returns one result per item, in the order given. A batch that got
+ * no usable answer gives each of its items that error (status 0 when no answer came at all).
+ */
 export async function sendBatch(deps: BatchDependencies, items: readonly BatchItem[]): Promise<BatchItemResult[]> {
   const { client } = deps;
   const policy = client.policy;
   const results = new Map<number, WireResponse>();
+  const failed = new Map<number, GraphError>();
   let pending = items.map((_, index) => index);
   let waited = 0;
 
   for (let round = 1; pending.length > 0; round += 1) {
-    const answered = await Promise.all(chunks(pending, MAX_BATCH_SIZE).map((group) => sendOne(client, items, group)));
+    const groups = chunks(pending, MAX_BATCH_SIZE);
+    // allSettled: a group that failed must not hide the answers of groups that were applied, or a caller retrying
+    // the whole list would send those writes twice. Its items carry the group's error and are not sent again.
+    const settled = await Promise.allSettled(groups.map((group) => sendOne(client, items, group)));
     const again: number[] = [];
     let wait = 0;
-    for (const responses of answered) {
-      for (const [index, response] of responses) {
+    for (const [g, outcome] of settled.entries()) {
+      if (outcome.status === 'rejected') {
+        if (!isGraphError(outcome.reason)) throw outcome.reason;
+        for (const index of groups[g] ?? []) failed.set(index, outcome.reason);
+        continue;
+      }
+      for (const [index, response] of outcome.value) {
         results.set(index, response);
         if (isAdmissionStatus(response.status)) {
           again.push(index);
@@ -92,6 +104,8 @@ export async function sendBatch(deps: BatchDependencies, items: readonly BatchIt
   }
 
   return items.map((item, index) => {
+    const groupError = failed.get(index);
+    if (groupError !== undefined) return { status: groupError.status ?? 0, headers: {}, body: null, error: groupError };
     const response = results.get(index);
     if (response === undefined) throw new Error(`unreachable: batch item ${index} has no result`);
     const ok = response.status >= 200 && response.status < 300;

@@ -44,7 +44,7 @@ export class GraphError extends PortError {
     this.graphMessage = details.graphMessage;
     this.requestId = details.requestId;
     this.method = details.method;
-    this.path = details.path;
+    this.path = withoutMailbox(details.path);
     this.attempts = details.attempts;
     this.retryAfterMs = details.retryAfterMs;
   }
@@ -137,8 +137,17 @@ const FALLBACK_HINT: Bilingual = {
   en: 'Try again; if it persists, report it with the request id.',
 };
 
+/**
+ * A shared mailbox is addressed as /users/{address}/…: an error shown on screen or written to a log must not carry
+ * the address, so the segment is replaced by a placeholder wherever a GraphError names its path.
+ */
+export function withoutMailbox(path: string): string {
+  return path.replace(/^\/users\/[^/]+/i, '/users/{mailbox}');
+}
+
 /** A GraphError with the standard texts for its code; `detail` adds what only the caller knows. */
 export function graphError(details: GraphErrorDetails, detail?: Bilingual): GraphError {
+  const path = withoutMailbox(details.path);
   const answer =
     details.status === null
       ? { sv: 'inget svar', en: 'no answer' }
@@ -150,8 +159,8 @@ export function graphError(details: GraphErrorDetails, detail?: Bilingual): Grap
       ? { sv: ` efter ${details.attempts} försök`, en: ` after ${details.attempts} attempts` }
       : { sv: '', en: '' };
   const what: Bilingual = {
-    sv: `Microsoft Graph: ${details.method} ${details.path} gav ${answer.sv}${tries.sv}.${graph}${detail === undefined ? '' : ` ${detail.sv}`}`,
-    en: `Microsoft Graph: ${details.method} ${details.path} got ${answer.en}${tries.en}.${graph}${detail === undefined ? '' : ` ${detail.en}`}`,
+    sv: `Microsoft Graph: ${details.method} ${path} gav ${answer.sv}${tries.sv}.${graph}${detail === undefined ? '' : ` ${detail.sv}`}`,
+    en: `Microsoft Graph: ${details.method} ${path} got ${answer.en}${tries.en}.${graph}${detail === undefined ? '' : ` ${detail.en}`}`,
   };
   return new GraphError(details, what, HINTS[details.code] ?? FALLBACK_HINT);
 }

@@ -34,12 +34,14 @@ export interface WorkbenchProps {
 const STRINGS = {
   title: { sv: 'Samråd – arbetsbänk', en: 'Samråd – workbench' },
   intro: {
-    sv: 'Båda ansiktena mot en lokal Microsoft 365-sandlåda med exempelsamrådet. Inget konto behövs.',
-    en: 'Both faces against a local Microsoft 365 sandbox seeded with the example consultation. No account needed.',
+    sv: 'Outlook och Teams sida vid sida, mot en lokal Microsoft 365-sandlåda med exempelsamrådet. Inget konto behövs.',
+    en: 'Outlook and Teams side by side, against a local Microsoft 365 sandbox seeded with the example consultation. No account needed.',
   },
   outlook: { sv: 'Outlook – arrangörens fönster', en: 'Outlook – the organiser’s pane' },
   teams: { sv: 'Teams – mötespanelen', en: 'Teams – the meeting panel' },
   loadingSandbox: { sv: 'Startar sandlådan …', en: 'Starting the sandbox …' },
+  actionFailed: { sv: 'Sandlådan kunde inte ändras', en: 'The sandbox could not be changed' },
+  close: { sv: 'Stäng', en: 'Close' },
 };
 
 function faceUrl(page: string, person: string, language: Language, extra: Record<string, string>, generation: number): string {
@@ -99,8 +101,15 @@ export function Workbench(props: WorkbenchProps) {
         onTeamsPerson={setTeamsPerson}
         faults={faults}
         onFaults={(next) => {
+          const before = faults;
           setFaults(next);
-          act(() => props.applyFaults(next));
+          // The switches must show what the sandbox does: a change it refused is undone.
+          act(() =>
+            props.applyFaults(next).catch((error: unknown) => {
+              setFaults(before);
+              throw error;
+            }),
+          );
         }}
         resetting={resetting}
         onReset={() => {
@@ -108,7 +117,9 @@ export function Workbench(props: WorkbenchProps) {
           act(() => props.resetSandbox().finally(() => setResetting(false)));
         }}
       />
-      {actionError !== null && <LoadFailed error={actionError} onRetry={() => setActionError(null)} />}
+      {actionError !== null && (
+        <LoadFailed error={actionError} onRetry={() => setActionError(null)} title={t.actionFailed} actionLabel={t.close} />
+      )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, marginBlock: 16 }}>
         <iframe
           title={t.outlook}

@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+/** The workbench's switches by role: both faces framed for the chosen people; a refused change is undone and explained. */
+import '@testing-library/jest-dom/vitest';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SamradError } from '../../../src/core/errors';
+import { LanguageContext } from '../../../src/views/i18n';
+import { Workbench, type WorkbenchSetup } from '../../../src/views/workbench/Workbench';
+
+const SETUP: WorkbenchSetup = {
+  people: [
+    { id: 'maria', role: 'organiser', label: 'Maria Envall (Finansdepartementet)' },
+    { id: 'sofia', role: 'participant', label: 'Sofia Lindqvist (Rädda Barnen)' },
+  ],
+  organiserEventId: 'ev-1',
+  chatId: 'chat-1',
+};
+
+const refused = new SamradError(
+  'invalid-input',
+  { sv: 'Sandlådan svarade inte.', en: 'No answer.' },
+  { sv: 'Starta om.', en: 'Restart.' },
+);
+
+function show(applyFaults: () => Promise<void>) {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LanguageContext.Provider value="sv">
+        <Workbench
+          language="sv"
+          onLanguage={() => undefined}
+          loadSetup={() => Promise.resolve(SETUP)}
+          applyFaults={applyFaults}
+          resetSandbox={() => Promise.resolve()}
+          now={() => 0}
+          loadExample={() => Promise.resolve('')}
+        />
+      </LanguageContext.Provider>
+    </FluentProvider>,
+  );
+}
+
+afterEach(cleanup);
+
+describe('Workbench', () => {
+  it('frames the organiser in Outlook and a participant in Teams', async () => {
+    show(() => Promise.resolve());
+    const outlook = await screen.findByTitle('Outlook – arrangörens fönster');
+    expect(outlook.getAttribute('src')).toMatch(/^\/outlook\.html\?host=workbench&person=maria&lang=sv&item=ev-1/);
+    expect(screen.getByTitle('Teams – mötespanelen').getAttribute('src')).toMatch(/person=sofia&lang=sv&chat=chat-1/);
+  });
+
+  it('undoes a fault switch the sandbox refused, and says why', async () => {
+    show(() => Promise.reject(refused));
+    await userEvent.click(await screen.findByRole('radio', { name: '500 ms' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Sandlådan kunde inte ändrasSandlådan svarade inte. Starta om.');
+    expect(screen.getAllByRole('radio', { name: 'Inga' })[0]).toBeChecked();
+    await userEvent.click(screen.getByRole('button', { name: 'Stäng' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
