@@ -34,5 +34,6 @@ export function sampleConsultation(): Consultation {
       ],
     },
     questions: [{ id: 'question-1', number: 1, text: 'Vad tycker ni?', agendaItemId: 'item-2' }],
+    published: null,
   };
 }

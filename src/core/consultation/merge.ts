@@ -64,6 +64,9 @@ function slotOf(record: Readonly<Record<string, unknown>>, key: string): Slot {
   return value === undefined ? ABSENT : value;
 }
 
+/** Fields that are one value: a publication happened as a whole, so two are never mixed field by field. */
+const ATOMIC_PATHS: ReadonlySet<string> = new Set(['published']);
+
 class Merger {
   readonly conflicts: string[] = [];
 
@@ -71,6 +74,10 @@ class Merger {
     if (jsonEqual(mine, theirs)) return mine;
     if (jsonEqual(base, mine)) return theirs;
     if (jsonEqual(base, theirs)) return mine;
+    if (ATOMIC_PATHS.has(path)) {
+      this.conflicts.push(path);
+      return mine;
+    }
     if (isPlainObject(mine) && isPlainObject(theirs)) {
       // Added on both sides, or an object both edited: merge its fields (an absent base is an empty one).
       return this.object(isPlainObject(base) ? base : {}, mine, theirs, path);

@@ -89,6 +89,29 @@ export const discussionQuestionSchema = z.object({
   agendaItemId: idSchema.nullable().describe('The agenda item where the question is discussed, if any.'),
 });
 
+/**
+ * What was last put into the invitation (the meeting time, agenda and questions exactly as published), so the next
+ * publication can say what changed since ("Ändrat sedan förra utskicket: …") and the pane can say when and which.
+ * Kept whole: a merge never mixes two publications (merge.ts treats it as one value).
+ */
+export const publicationSchema = z.object({
+  number: z.number().int().positive().describe('1 for the first publication, one more for each later one.'),
+  revision: z.number().int().min(0).describe('The document revision that was published.'),
+  publishedAt: isoDateTimeSchema,
+  languages: z
+    .array(z.enum(['sv', 'en']))
+    .min(1)
+    .max(2)
+    .describe('The language blocks of the published section, in order; Swedish first.'),
+  start: isoDateTimeSchema,
+  end: isoDateTimeSchema,
+  agenda: agendaSchema,
+  questions: z.array(discussionQuestionSchema),
+  changeNote: z
+    .object({ sv: z.array(z.string()), en: z.array(z.string()) })
+    .describe('What changed since the previous publication, one line per change; empty for the first.'),
+});
+
 const consultationObjectSchema = z.object({
   schemaVersion: z.literal(CONSULTATION_SCHEMA_VERSION),
   revision: z.number().int().min(0).describe('Increases by one with every saved change.'),
@@ -106,6 +129,10 @@ const consultationObjectSchema = z.object({
   practicalInformation: paragraphs,
   agenda: agendaSchema,
   questions: z.array(discussionQuestionSchema),
+  published: publicationSchema
+    .nullable()
+    .default(null)
+    .describe('The last publication into the invitation; null before the first.'),
 });
 
 type Issue = { message: Bilingual; path: PropertyKey[] };
@@ -183,3 +210,4 @@ export type Agenda = z.infer<typeof agendaSchema>;
 export type AgendaPart = z.infer<typeof agendaPartSchema>;
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 export type DiscussionQuestion = z.infer<typeof discussionQuestionSchema>;
+export type Publication = z.infer<typeof publicationSchema>;

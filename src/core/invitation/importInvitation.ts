@@ -167,6 +167,7 @@ export function importInvitation(text: string, options: ImportOptions = {}): Imp
     practicalInformation: c.practical,
     agenda: { parts },
     questions,
+    published: null,
   };
   reviewAgenda(draft, report);
   return { consultation: validated(draft), report: report.build() };
