@@ -12,18 +12,31 @@ export interface FaultSettings {
   readonly rate429: number;
   /** Share of requests answered 503 Service Unavailable (with Retry-After). */
   readonly rate503: number;
-  /** Share of requests whose connection is destroyed without an answer. */
+  /** Share of requests whose connection is destroyed without an answer, before the request is handled. */
   readonly rateDrop: number;
+  /**
+   * Share of requests that are handled (a write is applied) but whose answer is lost: the connection is destroyed
+   * instead of answering. Dev Proxy cannot do this; real networks do, and it is what makes a retry dangerous.
+   */
+  readonly rateLostAnswer: number;
   /** The Retry-After the sandbox sends, in seconds. */
   readonly retryAfterSeconds: number;
   /** Seed of the fault dice, so a failing run can be replayed. */
   readonly seed: number;
 }
 
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, rate429: 0, rate503: 0, rateDrop: 0, retryAfterSeconds: 1, seed: 1 };
+export const NO_FAULTS: FaultSettings = {
+  latencyMs: 0,
+  rate429: 0,
+  rate503: 0,
+  rateDrop: 0,
+  rateLostAnswer: 0,
+  retryAfterSeconds: 1,
+  seed: 1,
+};
 
 /**
- * Per-request fault header, for tests: `x-sandbox-fault: 429` | `503` | `drop` | `latency=250`.
+ * Per-request fault header, for tests: `x-sandbox-fault: 429` | `503` | `drop` | `lost` | `latency=250`.
  * It applies to that one request only, on top of the settings.
  */
 export const FAULT_HEADER = 'x-sandbox-fault';

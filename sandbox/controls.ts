@@ -7,6 +7,7 @@ import type { FaultInjector } from './faults';
 import { issueToken } from './auth/tokens';
 import { isJsonObject } from './graph/context';
 import { GraphError } from './http/errors';
+import { isLoopbackOrigin } from './http/io';
 import { empty, json, type GraphResponse } from './http/response';
 import { findPerson } from './state/people';
 import type { StateStore } from './state/store';
@@ -52,6 +53,32 @@ function setFaults(deps: ControlDeps, body: Buffer): GraphResponse {
   } catch (error) {
     if (error instanceof RangeError) throw new GraphError(400, 'BadRequest', error.message);
     throw error;
+  }
+}
+
+/**
+ * The controls change the sandbox (reset, faults, tokens), so a page from another site must not be able to fire
+ * them blind, as a form or a "simple" cross-site request could (CORS only stops it from READING the answer).
+ * A change must come as JSON — which a browser sends cross-site only after a preflight that is refused for other
+ * sites — and from no page or a page on this machine.
+ */
+export function checkControlCaller(method: string, headers: Readonly<Record<string, string>>): void {
+  if (method === 'GET' || method === 'HEAD') return;
+  const origin = headers.origin;
+  if (origin !== undefined && !isLoopbackOrigin(origin)) {
+    throw new GraphError(
+      403,
+      'Forbidden',
+      `The sandbox controls take changes only from pages on this machine, not from ${origin}.`,
+    );
+  }
+  const contentType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/json') {
+    throw new GraphError(
+      415,
+      'UnsupportedMediaType',
+      `A change to the sandbox controls must be sent with Content-Type: application/json (got "${contentType ?? ''}").`,
+    );
   }
 }
 

@@ -7,7 +7,8 @@
 import { FAULT_HEADER, NO_FAULTS, type FaultSettings } from './contract';
 import { badRequest } from './http/errors';
 
-export type FaultKind = 'none' | '429' | '503' | 'drop';
+/** `drop`: no answer and nothing done; `lost`: done, but the answer never arrives. */
+export type FaultKind = 'none' | '429' | '503' | 'drop' | 'lost';
 
 export interface FaultDecision {
   readonly latencyMs: number;
@@ -52,11 +53,12 @@ export function mergeFaults(current: FaultSettings, update: Readonly<Record<stri
     rate429: rate(merged.rate429, 'rate429'),
     rate503: rate(merged.rate503, 'rate503'),
     rateDrop: rate(merged.rateDrop, 'rateDrop'),
+    rateLostAnswer: rate(merged.rateLostAnswer, 'rateLostAnswer'),
     retryAfterSeconds: whole(merged.retryAfterSeconds, 'retryAfterSeconds'),
     seed: whole(merged.seed, 'seed'),
   };
-  if (settings.rate429 + settings.rate503 + settings.rateDrop > 1) {
-    throw new RangeError('rate429 + rate503 + rateDrop must not exceed 1.');
+  if (settings.rate429 + settings.rate503 + settings.rateDrop + settings.rateLostAnswer > 1) {
+    throw new RangeError('rate429 + rate503 + rateDrop + rateLostAnswer must not exceed 1.');
   }
   return settings;
 }
@@ -66,7 +68,7 @@ interface HeaderFault {
   readonly latencyMs: number;
 }
 
-/** `x-sandbox-fault: 429 | 503 | drop | latency=250`, several joined by commas. */
+/** `x-sandbox-fault: 429 | 503 | drop | lost | latency=250`, several joined by commas. */
 function parseHeader(value: string | undefined): HeaderFault {
   let kind: FaultKind = 'none';
   let latencyMs = 0;
@@ -74,8 +76,8 @@ function parseHeader(value: string | undefined): HeaderFault {
     if (part === '') continue;
     const latency = /^latency=(\d+)$/.exec(part);
     if (latency !== null) latencyMs += Number(latency[1]);
-    else if (part === '429' || part === '503' || part === 'drop') kind = part;
-    else throw badRequest(`${FAULT_HEADER} must be 429, 503, drop or latency=<ms> (comma-separated); got "${part}".`);
+    else if (part === '429' || part === '503' || part === 'drop' || part === 'lost') kind = part;
+    else throw badRequest(`${FAULT_HEADER} must be 429, 503, drop, lost or latency=<ms> (comma-separated); got "${part}".`);
   }
   return { kind, latencyMs };
 }
@@ -112,9 +114,10 @@ export class FaultInjector {
       if (roll < s.rateDrop) kind = canDrop ? 'drop' : 'none';
       else if (roll < s.rateDrop + s.rate429) kind = '429';
       else if (roll < s.rateDrop + s.rate429 + s.rate503) kind = '503';
+      else if (roll < s.rateDrop + s.rate429 + s.rate503 + s.rateLostAnswer) kind = canDrop ? 'lost' : 'none';
     }
-    if (forced.kind === 'drop' && !canDrop) {
-      throw badRequest(`${FAULT_HEADER}: drop applies to a connection; put it on the $batch request, not on one item.`);
+    if ((forced.kind === 'drop' || forced.kind === 'lost') && !canDrop) {
+      throw badRequest(`${FAULT_HEADER}: ${forced.kind} applies to a connection; put it on the $batch request, not on one item.`);
     }
     return { kind, latencyMs: s.latencyMs + forced.latencyMs };
   }

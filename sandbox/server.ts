@@ -1,7 +1,7 @@
 /**
  * The local Microsoft 365: a Microsoft Graph v1.0 emulator on 127.0.0.1 (contract.ts). Every Graph request goes
  * through the same steps — a request id, the fault dice (latency, then drop / 429 / 503), the bearer token, the
- * route — and answers in Graph's shapes; the /sandbox controls skip the dice and the token.
+ * route, and a lost answer when the dice said so — and answers in Graph's shapes; the /sandbox controls skip the dice and the token.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,7 +15,7 @@ import {
   type SandboxOptions,
   type SandboxPerson,
 } from './contract';
-import { handleControl, type ControlDeps } from './controls';
+import { checkControlCaller, handleControl, type ControlDeps } from './controls';
 import { FaultInjector } from './faults';
 import { handleBatch } from './graph/batch';
 import type { GraphContext, GraphRequest } from './graph/context';
@@ -75,11 +75,19 @@ async function graph(
     body,
   };
   const ctx: GraphContext = { request, caller, store: deps.store, graphBaseUrl: deps.graphBaseUrl(), now: () => Date.now() };
+  let result: GraphResponse;
   if (request.path === '/$batch') {
     if (request.method !== 'POST') throw new GraphError(405, 'Request_BadRequest', '$batch takes POST only.');
-    return handleBatch(ctx, deps.faults, () => randomUUID());
+    result = await handleBatch(ctx, deps.faults, () => randomUUID());
+  } else {
+    result = await executeGraph(ctx, requestId);
   }
-  return executeGraph(ctx, requestId);
+  if (fault.kind === 'lost') {
+    // Handled and applied; the answer goes nowhere, as when a connection breaks on the way back.
+    outgoing.socket?.destroy();
+    return 'dropped';
+  }
+  return result;
 }
 
 async function handle(deps: Deps, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
@@ -99,7 +107,9 @@ async function handle(deps: Deps, incoming: IncomingMessage, outgoing: ServerRes
   try {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === SANDBOX_CONTROL_PREFIX || url.pathname.startsWith(`${SANDBOX_CONTROL_PREFIX}/`)) {
-      result = await handleControl(deps, incoming.method ?? 'GET', url.pathname, await readBody(incoming));
+      const method = incoming.method ?? 'GET';
+      checkControlCaller(method, lowerCaseHeaders(incoming));
+      result = await handleControl(deps, method, url.pathname, await readBody(incoming));
     } else if (url.pathname.startsWith(`${GRAPH_PREFIX}/`)) {
       result = await graph(deps, incoming, outgoing, url, requestId);
     } else {

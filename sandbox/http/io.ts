@@ -35,7 +35,7 @@ export function lowerCaseHeaders(request: IncomingMessage): Record<string, strin
 const EXPOSED = ['request-id', 'client-request-id', 'ETag', 'Retry-After', 'Location', 'Content-Type'].join(', ');
 
 /** Only pages served from this machine may call the sandbox: another site the developer visits must not mint tokens. */
-function isLoopbackOrigin(origin: string): boolean {
+export function isLoopbackOrigin(origin: string): boolean {
   try {
     const { hostname } = new URL(origin);
     return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';

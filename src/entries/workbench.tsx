@@ -55,9 +55,11 @@ function Page() {
             applyFaults={(f) =>
               controls.setFaults({
                 latencyMs: f.latencyMs,
-                rate429: f.failureRate / 3,
-                rate503: f.failureRate / 3,
-                rateDrop: f.failureRate / 3,
+                // The failure rate spread over every kind of fault the sandbox can inject.
+                rate429: f.failureRate / 4,
+                rate503: f.failureRate / 4,
+                rateDrop: f.failureRate / 4,
+                rateLostAnswer: f.failureRate / 4,
               })
             }
             resetSandbox={() => controls.reset()}

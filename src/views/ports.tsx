@@ -3,12 +3,14 @@
  * import the gateway or a host (ADR 0001).
  */
 import { createContext, useContext } from 'react';
-import type { ConsultationDocumentPort, MeetingChatPort, MeetingEventPort } from '../core/ports';
+import type { ConsultationDocumentPort, DocumentMemory, MeetingChatPort, MeetingEventPort } from '../core/ports';
 
 export interface Ports {
   readonly events: MeetingEventPort;
   readonly documents: ConsultationDocumentPort;
   readonly chats: MeetingChatPort;
+  /** The host's memory of which document belongs to which calendar item (speeds up opening the pane). */
+  readonly documentMemory: DocumentMemory;
 }
 
 export const PortsContext = createContext<Ports | null>(null);

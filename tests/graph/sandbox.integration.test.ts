@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 beforeEach(async () => {
-  t.sandbox.setFaults({ rate429: 0, rate503: 0, rateDrop: 0, latencyMs: 0 });
+  t.sandbox.setFaults({ rate429: 0, rate503: 0, rateDrop: 0, rateLostAnswer: 0, latencyMs: 0 });
   await t.sandbox.reset();
 });
 
@@ -328,6 +328,23 @@ describe("the sandbox's fault header", () => {
     expect(waits).toEqual([1000, 1000]);
   });
 
+  it('invites nobody twice when the answer to an applied attendee update is lost, and still reports them invited', async () => {
+    const { client, requests } = t.clientFor(organiser, { faultOnce: { method: 'PATCH', fault: 'lost' } });
+    const events = new GraphMeetingEvents({ client });
+    const id = await organiserEventId(client);
+    const people = [participant(20), participant(21)];
+    const result = await events.inviteAttendees(
+      id,
+      people.map((p) => ({ email: p.mail, name: p.displayName })),
+    );
+    // The lost PATCH was applied; any write after it names the old ETag and is refused (412), so nothing is sent twice.
+    expect(requests.filter((r) => r.startsWith('PATCH')).length).toBeGreaterThanOrEqual(1);
+    const attendees = (await events.getEvent(id)).attendees.map((a) => a.email.toLowerCase());
+    expect(attendees.filter((a) => people.some((p) => p.mail.toLowerCase() === a))).toHaveLength(people.length);
+    expect(result.added.map((p) => p.email).sort()).toEqual(people.map((p) => p.mail).sort());
+    for (const person of people) expect(await invitationsOf(person)).toBe(1);
+  });
+
   it('does not send a chat message again after a dropped connection', async () => {
     const { client, requests } = t.clientFor(organiser);
     const event = await new GraphMeetingEvents({ client }).getEvent(await organiserEventId(client));
@@ -346,8 +363,8 @@ describe("the sandbox's fault header", () => {
   });
 });
 
-describe('with 30 % of requests failing (429, 503, dropped)', () => {
-  const FAULTY = { rate429: 0.1, rate503: 0.1, rateDrop: 0.1, retryAfterSeconds: 1 };
+describe('with 30 % of requests failing (429, 503, dropped, applied but answer lost)', () => {
+  const FAULTY = { rate429: 0.075, rate503: 0.075, rateDrop: 0.075, rateLostAnswer: 0.075, retryAfterSeconds: 1 };
 
   /** Runs an operation; it must succeed or fail with a typed error, never anything else. */
   async function settle<T>(operation: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
@@ -363,6 +380,12 @@ describe('with 30 % of requests failing (429, 503, dropped)', () => {
     const { client, waits, requests } = t.clientFor(organiser);
     const events = new GraphMeetingEvents({ client });
     const id = await organiserEventId(client);
+    // Invited before the faults start: whatever happens later, they stay invited, once.
+    const earlier = uninvited.slice(12, 15);
+    await events.inviteAttendees(
+      id,
+      earlier.map((p) => ({ email: p.mail, name: p.displayName })),
+    );
     const people = uninvited.slice(0, 12);
     const batches = [people.slice(0, 5), people.slice(3, 9), people.slice(7, 12), people.slice(0, 12)];
 
@@ -387,7 +410,7 @@ describe('with 30 % of requests failing (429, 503, dropped)', () => {
       ),
     );
     outcomes.push(await settle(() => new GraphRegistrationMail({ client, pageSize: 10 }).mailsSince(0)));
-    t.sandbox.setFaults({ rate429: 0, rate503: 0, rateDrop: 0 });
+    t.sandbox.setFaults({ rate429: 0, rate503: 0, rateDrop: 0, rateLostAnswer: 0 });
 
     expect(waits.length).toBeGreaterThan(0); // the faults did happen
     expect(requests.length).toBeGreaterThan(outcomes.length);
@@ -402,6 +425,10 @@ describe('with 30 % of requests failing (429, 503, dropped)', () => {
     });
     for (const person of people) {
       expect(await invitationsOf(person)).toBe(addresses.includes(person.mail.toLowerCase()) ? 1 : 0);
+    }
+    for (const person of earlier) {
+      expect(addresses).toContain(person.mail.toLowerCase());
+      expect(await invitationsOf(person)).toBe(1);
     }
     expect(joinBlockOf(event.bodyHtml)).toContain('meetup-join');
     expect(event.joinUrl).not.toBeNull();

@@ -57,6 +57,7 @@ describe('tokens', () => {
     expect(((await me.json()) as { id: string }).id).toBe(participant.id);
     const unknown = await fetch(`${t.sandbox.origin}/sandbox/token`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ person: 'nobody' }),
     });
     expect(unknown.status).toBe(404);

@@ -46,6 +46,19 @@ describe('per-request faults', () => {
     expect((await organiser.get('/me/messages')).status).toBe(200);
   });
 
+  it('lost applies the request and then destroys the connection: fetch rejects, the change is there', async () => {
+    const events = await organiser.get<{ value: { id: string; subject: string }[] }>('/me/events?$select=id,subject');
+    const event = events.body.value[0];
+    if (event === undefined) throw new Error('The seed has no event.');
+    const patched = organiser.raw('PATCH', `/me/events/${event.id}`, {
+      headers: { ...fault('lost'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ categories: ['Svar borttappat'] }),
+    });
+    await expect(patched).rejects.toThrow();
+    const after = await organiser.get<{ categories: string[] }>(`/me/events/${event.id}?$select=categories`);
+    expect(after.body.categories).toEqual(['Svar borttappat']);
+  });
+
   it('latency=… delays the answer by at least that much', async () => {
     const started = performance.now();
     const reply = await organiser.get('/me/messages?$top=1', fault('latency=150'));
@@ -94,6 +107,7 @@ describe('fault settings', () => {
   it('refuses settings that make no sense', async () => {
     expect((await putFaults({ rate429: 2 })).status).toBe(400);
     expect((await putFaults({ rate429: 0.6, rate503: 0.6 })).status).toBe(400);
+    expect((await putFaults({ rateDrop: 0.5, rateLostAnswer: 0.6 })).status).toBe(400);
     expect((await putFaults({ latency: 5 })).status).toBe(400);
     expect(() => t.sandbox.setFaults({ latencyMs: -1 })).toThrow(RangeError);
   });

@@ -124,7 +124,11 @@ describe('persistence', () => {
     );
 
     await client.patch(`/me/events/${seedEvent.id}`, { categories: ['x'] });
-    const reset = await fetch(`${sandbox.origin}/sandbox/reset`, { method: 'POST' });
+    const reset = await fetch(`${sandbox.origin}/sandbox/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(reset.status).toBe(204);
     const after = await organiserEvent(client);
     expect(after['@odata.etag']).toBe(seedEvent['@odata.etag']);

@@ -10,17 +10,29 @@ import { GraphConsultationDocuments } from '../../graph/adapters/consultationDoc
 import { GraphMeetingChat } from '../../graph/adapters/meetingChat';
 import { GraphMeetingEvents } from '../../graph/adapters/meetingEvents';
 import { hostKindFromUrl } from '../../hosts/host';
+import type { DocumentMemory } from '../../core/ports';
+import { createStorageDocumentMemory } from '../../hosts/workbench/documentMemory';
 import { createWorkbenchHost } from '../../hosts/workbench/workbenchHost';
 import { LanguageContext } from '../../views/i18n';
 import { PortsContext, type Ports } from '../../views/ports';
 
-function graphPorts(baseUrl: string, getToken: () => Promise<string>): Ports {
+function graphPorts(baseUrl: string, getToken: () => Promise<string>, documentMemory: DocumentMemory): Ports {
   const client = new GraphClient({ tokens: { getToken }, baseUrl });
   return {
     events: new GraphMeetingEvents({ client }),
     documents: new GraphConsultationDocuments({ client }),
     chats: new GraphMeetingChat({ client }),
+    documentMemory,
   };
+}
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    // Storage refused (private mode, sandboxed frame): the pane still works, it just reads the event first.
+    return null;
+  }
 }
 
 export function mountFace(render: (url: URL) => ReactNode): void {
@@ -40,7 +52,13 @@ export function mountFace(render: (url: URL) => ReactNode): void {
     <StrictMode>
       <FluentProvider theme={webLightTheme}>
         <LanguageContext.Provider value={host.language}>
-          <PortsContext.Provider value={graphPorts(host.graphBaseUrl, () => host.getAccessToken())}>
+          <PortsContext.Provider
+            value={graphPorts(
+              host.graphBaseUrl,
+              () => host.getAccessToken(),
+              createStorageDocumentMemory(localStorageOrNull(), host.person),
+            )}
+          >
             <main style={{ padding: 12 }}>{render(url)}</main>
           </PortsContext.Provider>
         </LanguageContext.Provider>

@@ -18,6 +18,8 @@ export interface FaultSwitches {
   readonly rate429: number;
   readonly rate503: number;
   readonly rateDrop: number;
+  /** Handled, but the answer is lost on the way back. */
+  readonly rateLostAnswer: number;
 }
 
 export interface Scenario {
@@ -72,7 +74,8 @@ export function sandboxControls(origin: string, fetchImpl: typeof fetch = fetch)
       await call('faults', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
     },
     reset: async () => {
-      await call('reset', { method: 'POST' });
+      // JSON, like every change to the controls: the sandbox refuses "simple" requests a foreign page could forge.
+      await call('reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     },
   };
 }

@@ -26,7 +26,7 @@ const STRINGS = {
 export function OrganiserPane({ eventId }: { readonly eventId: string }) {
   const t = useStrings(STRINGS);
   const ports = usePorts();
-  const { state, retry } = useLoad<OrganiserView>(() => loadOrganiserView(ports, eventId), eventId);
+  const { state, retry } = useLoad<OrganiserView>(() => loadOrganiserView(ports, ports.documentMemory, eventId), eventId);
 
   if (state.status === 'loading') return <Loading label={t.loading} />;
   if (state.status === 'failed') return <LoadFailed error={state.error} onRetry={retry} />;

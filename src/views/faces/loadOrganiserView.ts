@@ -1,9 +1,12 @@
 /**
- * What the organiser's pane needs when it opens: the calendar item with its link (one request: the link comes
- * with the event through $expand) and then the consultation document it points to. Two round trips at most;
- * `npm run bench` counts them.
+ * What the organiser's pane needs when it opens: the calendar item with its link (the link comes with the event
+ * through $expand) and the consultation document it points to.
+ *
+ * When the host remembers which document belongs to the item (DocumentMemory), the event and the document are
+ * read at the same time: one round trip. The first opening on a device, or after the link changed, reads the
+ * event first and then the document: two round trips, never more. `npm run bench` measures both.
  */
-import type { MeetingEvent, StoredConsultation } from '../../core/ports';
+import type { DocumentMemory, MeetingEvent, StoredConsultation } from '../../core/ports';
 import type { Ports } from '../ports';
 
 export interface OrganiserView {
@@ -12,8 +15,32 @@ export interface OrganiserView {
   readonly document: StoredConsultation | null;
 }
 
-export async function loadOrganiserView(ports: Pick<Ports, 'events' | 'documents'>, eventId: string): Promise<OrganiserView> {
-  const event = await ports.events.getEvent(eventId);
-  const document = event.link === null ? null : await ports.documents.load(event.link.documentName);
+export async function loadOrganiserView(
+  ports: Pick<Ports, 'events' | 'documents'>,
+  memory: DocumentMemory,
+  eventId: string,
+): Promise<OrganiserView> {
+  const remembered = memory.recall(eventId);
+  let event: MeetingEvent;
+  if (remembered !== null) {
+    const [eventRead, documentRead] = await Promise.allSettled([
+      ports.events.getEvent(eventId),
+      ports.documents.load(remembered),
+    ]);
+    if (eventRead.status === 'rejected') throw eventRead.reason;
+    event = eventRead.value;
+    if (event.link?.documentName === remembered) {
+      // The hint was right, so the document read decides: its failure is the view's failure.
+      if (documentRead.status === 'rejected') throw documentRead.reason;
+      return { event, document: documentRead.value };
+    }
+    // The link changed (or is gone) since the hint was kept: whatever the guess read is not this item's document.
+  } else {
+    event = await ports.events.getEvent(eventId);
+  }
+  if (event.link === null) return { event, document: null };
+  const document = await ports.documents.load(event.link.documentName);
+  // Best effort: a host that cannot remember makes the next opening slower, nothing more (it resolves false).
+  await memory.remember(eventId, event.link.documentName);
   return { event, document };
 }

@@ -14,7 +14,7 @@ export interface PersonChoice {
 
 export interface FaultChoice {
   readonly latencyMs: number;
-  /** Share of Graph requests that fail with 429, 503 or a dropped connection, a third each. */
+  /** Share of Graph requests that fail with 429, 503, a dropped connection or a lost answer, a quarter each. */
   readonly failureRate: number;
 }
 
@@ -37,7 +37,10 @@ const STRINGS = {
   outlookPerson: { sv: 'Outlook: inloggad som', en: 'Outlook: signed in as' },
   teamsPerson: { sv: 'Teams: inloggad som', en: 'Teams: signed in as' },
   latency: { sv: 'Fördröjning i Graph', en: 'Graph latency' },
-  failures: { sv: 'Fel i Graph (429, 503, avbruten anslutning)', en: 'Graph failures (429, 503, dropped connection)' },
+  failures: {
+    sv: 'Fel i Graph (429, 503, avbruten anslutning, förlorat svar)',
+    en: 'Graph failures (429, 503, dropped connection, lost answer)',
+  },
   none: { sv: 'Inga', en: 'None' },
   reset: { sv: 'Återställ sandlådan', en: 'Reset the sandbox' },
 };

@@ -14,7 +14,11 @@ export interface GatewaySandbox {
   /** A client signed in as the person; `requests` counts what it sent; waits are recorded, never slept. */
   clientFor(
     person: SandboxPerson,
-    options?: { retry?: Partial<RetryPolicy> },
+    options?: {
+      retry?: Partial<RetryPolicy>;
+      /** Puts the sandbox's fault header (e.g. `lost`) on the first request with this method, and only on it. */
+      faultOnce?: { readonly method: string; readonly fault: string };
+    },
   ): { client: GraphClient; requests: string[]; waits: number[] };
   dispose(): Promise<void>;
 }
@@ -31,8 +35,16 @@ export async function startGatewaySandbox(faults?: Partial<FaultSettings>): Prom
     clientFor(person, options = {}) {
       const requests: string[] = [];
       const waits: number[] = [];
+      let faultPending = options.faultOnce;
       const counting: Fetch = (input, init) => {
-        requests.push(`${init.method ?? 'GET'} ${input}`);
+        const method = init.method ?? 'GET';
+        requests.push(`${method} ${input}`);
+        if (faultPending !== undefined && faultPending.method === method) {
+          const headers = new Headers(init.headers);
+          headers.set('x-sandbox-fault', faultPending.fault);
+          faultPending = undefined;
+          return fetch(input, { ...init, headers });
+        }
         return fetch(input, init);
       };
       const client = new GraphClient({

@@ -11,7 +11,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsultationDocumentPort, MeetingChatPort, MeetingEvent, MeetingEventPort } from '../../../src/core/ports';
-import { PortError } from '../../../src/core/ports';
+import { FORGETFUL_MEMORY, PortError } from '../../../src/core/ports';
 import { renderAgendaSection } from '../../../src/core/publishing/agendaSection';
 import { replaceSamradSection } from '../../../src/core/publishing/bodySection';
 import { OrganiserPane } from '../../../src/views/faces/OrganiserPane';
@@ -71,6 +71,7 @@ function ports(overrides: {
       postMessage: notUsed,
       ...overrides.chats,
     },
+    documentMemory: FORGETFUL_MEMORY,
   };
 }
 
