@@ -5,9 +5,10 @@
  * TypeScript is only transpiled here (ts-loader, transpileOnly); `npm run typecheck` checks types.
  */
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Configuration } from 'webpack';
+import type { Compiler, Configuration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -24,6 +25,34 @@ function page(file: string, chunk: string, title: string): HtmlWebpackPlugin {
     chunks: [chunk],
     templateContent: `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><div id="root"></div></body></html>`,
   });
+}
+
+/**
+ * Files served beside the pages as they are: the Outlook button's icons at <base>/icons/ (the manifest points
+ * there, ADR 0005) and the static support, privacy and terms pages the manifest names.
+ */
+class StaticFilesPlugin {
+  apply(compiler: Compiler): void {
+    const { Compilation, sources } = compiler.webpack;
+    const copies = [
+      { from: path.join(root, 'manifest/icons'), to: 'icons/', suffix: '.png' },
+      { from: path.join(root, 'pages'), to: '', suffix: '.html' },
+    ];
+    compiler.hooks.thisCompilation.tap('StaticFilesPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'StaticFilesPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const copy of copies) {
+            for (const file of readdirSync(copy.from)
+              .filter((name) => name.endsWith(copy.suffix))
+              .sort()) {
+              compilation.emitAsset(`${copy.to}${file}`, new sources.RawSource(readFileSync(path.join(copy.from, file))));
+            }
+          }
+        },
+      );
+    });
+  }
 }
 
 /** The dev server of the workbench, in front of a running sandbox. */
@@ -52,7 +81,7 @@ export function pagesConfig(production: boolean): Configuration {
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
     },
-    plugins: PAGES.map((p) => page(p.file, p.name, p.title)),
+    plugins: [...PAGES.map((p) => page(p.file, p.name, p.title)), new StaticFilesPlugin()],
     performance: { hints: false },
     optimization: { splitChunks: { chunks: 'all' } },
   };

@@ -1,16 +1,22 @@
 /**
  * The sandbox's starting world, built — never typed in — from the real case: the core's `importInvitation` reads
  * the Ministry of Finance's invitation, and its result becomes the organiser's Teams meeting (the event, its online
- * meeting and meeting chat; no attendees yet: people register by mail and are invited later), the consultation
- * document in the organiser's app folder, and the open extension on the event that links the two. People and
- * registration mails come from `people.ts` and `mails.ts`. Built the same way twice, it is the same, byte for byte.
+ * meeting and meeting chat), the consultation document in the organiser's app folder, and the open extension on
+ * the event that links the two. A day later the organiser published the agenda as the invitation gave it (no
+ * durations yet: version 1, made by the core's preparePublication) and invited the presenter, through the same
+ * PATCH the sandbox answers with Exchange's semantics; participants register by mail and are invited later.
+ * People and registration mails come from `people.ts` and `mails.ts`. Built the same way twice, it is the same,
+ * byte for byte.
  */
 import { readFileSync } from 'node:fs';
 import { importInvitation } from '../../src/core/invitation';
-import { parseZonedIso } from '../../src/core/time/zonedTime';
+import { preparePublication, withPublication } from '../../src/core/publishing/publication';
+import { replaceSamradSection } from '../../src/core/publishing/bodySection';
+import { parseZonedIso, toZonedIso } from '../../src/core/time/zonedTime';
 import type { SandboxPerson } from '../contract';
 import { uploadByPath } from '../graph/drive';
 import { escapeHtml, previewOf, wrapDocument } from '../graph/html';
+import { updateEvent } from '../graph/events/update';
 import { createTeamsMeeting } from '../graph/teamsMeeting';
 import { mailInstant, outlookInstant } from '../graph/times';
 import { newChangeKey, newICalUId, newItemId, newToken } from '../state/ids';
@@ -27,6 +33,8 @@ export const SEED_INVITATION_URL = new URL('./invitation-ogp-2023-12-12.txt', im
 
 /** How long before the meeting the organiser created it in Outlook; before any registration mail arrives. */
 const CREATED_BEFORE_MEETING_MS = 42 * 24 * 3_600_000;
+/** When, after creating it, she published the first agenda and invited the presenter. */
+const FIRST_PUBLISHED_AFTER_MS = 24 * 3_600_000;
 
 /**
  * The document's path in the app folder: the iCalUId is the one id every copy of the meeting shares, and kept to
@@ -177,12 +185,30 @@ export function buildSeedState(secret: string, sources: SeedSources = defaultSee
   const organiserMailbox = mailboxOf(state, organiser.id);
   organiserMailbox.events.push(event);
 
+  // Version 1 of the agenda, as the invitation gave it, published into the invitation and sent to the presenter.
+  const publishedMs = createdMs + FIRST_PUBLISHED_AFTER_MS;
+  const first = preparePublication(consultation, { now: toZonedIso(publishedMs, consultation.timeZone), languages: ['sv'] });
+  const presenters = sources.people.filter((p) => p.role === 'presenter');
+  updateEvent(
+    state,
+    organiser,
+    eventId,
+    {
+      body: { contentType: 'html', content: replaceSamradSection(body.content, first.sectionHtml) },
+      attendees: presenters.map((p) => ({ type: 'required', emailAddress: { name: p.displayName, address: p.mail } })),
+    },
+    undefined,
+    publishedMs,
+  );
+  // Saved after publishing, as the pane does: one revision more than the one published.
+  const document = { ...withPublication(consultation, first.publication), revision: consultation.revision + 1 };
+
   uploadByPath(state, documentPath, {
     owner: organiser,
-    content: Buffer.from(`${JSON.stringify(consultation, null, 2)}\n`, 'utf8'),
+    content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8'),
     ifMatch: undefined,
     ifNoneMatch: '*',
-    now: createdMs,
+    now: publishedMs,
   });
 
   const mails = sources.mails(organiser, sources.people, mailInstant(startMs));

@@ -9,6 +9,8 @@ import { importInvitation, type ImportResult } from '../core/invitation';
 import { useLanguage, useStrings } from './i18n';
 import { ConsultationSummary } from './ConsultationSummary';
 import { ImportReportView } from './ImportReportView';
+import { LoadFailed } from './LoadStatus';
+import type { Consultation } from '../core/consultation/schema';
 
 const STRINGS = {
   heading: { sv: 'Börja från en inbjudan', en: 'Start from an invitation' },
@@ -21,6 +23,7 @@ const STRINGS = {
   example: { sv: 'Använd exemplet', en: 'Use the example' },
   exampleFailed: { sv: 'Exemplet kunde inte hämtas', en: 'The example could not be loaded' },
   failed: { sv: 'Inbjudan kunde inte läsas', en: 'The invitation could not be read' },
+  acceptFailed: { sv: 'Samrådet kunde inte skapas', en: 'The consultation could not be created' },
 };
 
 export interface ImportPreviewProps {
@@ -28,6 +31,8 @@ export interface ImportPreviewProps {
   readonly now: () => number;
   /** Loads an example invitation (the workbench's seed), if there is one. */
   readonly loadExample?: () => Promise<string>;
+  /** What to do with an accepted draft (the pane creates the consultation from it); without it, nothing is saved. */
+  readonly accept?: { readonly label: string; readonly run: (consultation: Consultation) => Promise<void> };
 }
 
 /** An error that is not Samråd's own (a defect): shown with its message, in both languages' framing. */
@@ -47,13 +52,26 @@ function unexpected(error: unknown): SamradError {
 type Outcome =
   { readonly kind: 'imported'; readonly result: ImportResult } | { readonly kind: 'failed'; readonly error: SamradError };
 
-export function ImportPreview({ now, loadExample }: ImportPreviewProps) {
+export function ImportPreview({ now, loadExample, accept }: ImportPreviewProps) {
   const t = useStrings(STRINGS);
   const language = useLanguage();
   const headingId = useId();
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [exampleError, setExampleError] = useState<string | null>(null);
+  const [accepting, setAccepting] = useState<'idle' | 'busy' | { readonly error: unknown }>('idle');
+
+  const acceptDraft = async (consultation: Consultation): Promise<void> => {
+    if (accept === undefined) return;
+    setAccepting('busy');
+    try {
+      await accept.run(consultation);
+      setAccepting('idle');
+    } catch (error) {
+      // Shown below with what to do; the pasted text stays, so nothing typed is lost.
+      setAccepting({ error });
+    }
+  };
 
   const read = (value: string): void => {
     try {
@@ -116,6 +134,22 @@ export function ImportPreview({ now, loadExample }: ImportPreviewProps) {
         <>
           <ConsultationSummary consultation={outcome.result.consultation} />
           <ImportReportView report={outcome.result.report} />
+          {accept !== undefined && (
+            <Button
+              appearance="primary"
+              disabled={accepting === 'busy'}
+              onClick={() => void acceptDraft(outcome.result.consultation)}
+            >
+              {accept.label}
+            </Button>
+          )}
+          {typeof accepting === 'object' && (
+            <LoadFailed
+              error={accepting.error}
+              onRetry={() => void acceptDraft(outcome.result.consultation)}
+              title={t.acceptFailed}
+            />
+          )}
         </>
       )}
     </section>

@@ -3,7 +3,8 @@
  * import the gateway or a host (ADR 0001).
  */
 import { createContext, useContext } from 'react';
-import type { ConsultationDocumentPort, DocumentMemory, MeetingChatPort, MeetingEventPort } from '../core/ports';
+import type { ConsultationDocumentPort, DocumentMemory, DraftStore, MeetingChatPort, MeetingEventPort } from '../core/ports';
+import type { Clock } from '../core/time/clock';
 
 export interface Ports {
   readonly events: MeetingEventPort;
@@ -11,6 +12,10 @@ export interface Ports {
   readonly chats: MeetingChatPort;
   /** The host's memory of which document belongs to which calendar item (speeds up opening the pane). */
   readonly documentMemory: DocumentMemory;
+  /** Where edits wait on this device until they are saved. */
+  readonly drafts: DraftStore;
+  /** The time, for what the views stamp (a publication's date). */
+  readonly clock: Clock;
 }
 
 export const PortsContext = createContext<Ports | null>(null);

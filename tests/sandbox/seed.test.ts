@@ -1,11 +1,15 @@
 /**
  * The seed is the real case, built by the core's import rather than typed in: the event at the imported times,
- * a Teams meeting with its chat and no attendees, the imported document in the app folder, linked by the
- * extension, and the registration mail in the organiser's inbox. Built twice, it is the same.
+ * a Teams meeting with its chat, the first version of the agenda published into it and sent to the presenter (the
+ * only attendee yet), the imported document with that publication in the app folder, linked by the extension,
+ * and the registration mail in the organiser's inbox. Built twice, it is the same.
  */
 import type { Event } from '@microsoft/microsoft-graph-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consultationSchema } from '../../src/core/consultation/schema';
 import { importInvitation } from '../../src/core/invitation';
+import { parseAgendaSection, publishedAgendaOf } from '../../src/core/publishing/agendaSection';
+import { extractSamradSection } from '../../src/core/publishing/bodySection';
 import { parseZonedIso } from '../../src/core/time/zonedTime';
 import { seedRegistrationMails } from '../../sandbox/seed/mails';
 import { SEED_PEOPLE } from '../../sandbox/seed/people';
@@ -23,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 describe('the seed', () => {
-  it('has the organiser’s Teams meeting at the imported times, with no attendees yet', async () => {
+  it('has the organiser’s Teams meeting at the imported times, with only the presenter invited yet', async () => {
     const imported = importInvitation(readSeedInvitation()).consultation;
     const events = await organiser.get<{ value: (Event & { id: string })[] }>('/me/events');
     expect(events.body.value).toHaveLength(1);
@@ -35,8 +39,9 @@ describe('the seed', () => {
       isOrganizer: true,
       isOnlineMeeting: true,
       onlineMeetingProvider: 'teamsForBusiness',
-      attendees: [],
     });
+    const { presenter } = cast(t.sandbox);
+    expect(event?.attendees?.map((a) => a.emailAddress?.address)).toEqual([presenter.mail]);
     const joinUrl = event?.onlineMeeting?.joinUrl ?? '';
     expect(joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/19%3ameeting_/);
     expect(event?.body?.content).toContain(`href="${joinUrl}"`);
@@ -50,7 +55,31 @@ describe('the seed', () => {
     );
     expect(extension.body.schemaVersion).toBe(1);
     const document = await organiser.raw('GET', `/me/drive/special/approot:/${extension.body.documentPath}:/content`);
-    expect(await document.json()).toEqual(importInvitation(readSeedInvitation()).consultation);
+    const imported = importInvitation(readSeedInvitation()).consultation;
+    const stored = consultationSchema.parse(await document.json());
+    // Saved after the first publication: the imported consultation, one revision on, with the publication record.
+    expect({ ...stored, published: null, revision: 0 }).toEqual(imported);
+    expect(stored.revision).toBe(1);
+    expect(stored.published).toMatchObject({
+      number: 1,
+      revision: 0,
+      languages: ['sv'],
+      agenda: imported.agenda,
+      questions: imported.questions,
+      changeNote: { sv: [], en: [] },
+    });
+  });
+
+  it('has the first version of the agenda in the invitation, in the presenter’s own copy too, with the join block', async () => {
+    const imported = importInvitation(readSeedInvitation()).consultation;
+    const { presenter } = cast(t.sandbox);
+    const copies = await clientFor(t.sandbox, presenter).get<{ value: Event[] }>('/me/events');
+    expect(copies.body.value).toHaveLength(1);
+    const body = copies.body.value[0]?.body?.content ?? '';
+    const section = extractSamradSection(body);
+    expect(section === null ? null : parseAgendaSection(section)).toEqual(publishedAgendaOf(imported));
+    expect(body).toContain('Microsoft Teams-möte');
+    expect(body).toContain(copies.body.value[0]?.onlineMeeting?.joinUrl ?? 'no join url');
   });
 
   it('holds the people and, in the organiser’s inbox, the registration mail', async () => {

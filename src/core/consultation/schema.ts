@@ -107,6 +107,7 @@ export const publicationSchema = z.object({
   end: isoDateTimeSchema,
   agenda: agendaSchema,
   questions: z.array(discussionQuestionSchema),
+  practicalInformation: paragraphs.default([]).describe('The practical information as published.'),
   changeNote: z
     .object({ sv: z.array(z.string()), en: z.array(z.string()) })
     .describe('What changed since the previous publication, one line per change; empty for the first.'),

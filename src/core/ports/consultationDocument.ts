@@ -56,3 +56,15 @@ export function checkDocumentName(name: string): string {
     },
   );
 }
+
+/**
+ * The document name for a meeting: from its iCalUId, the one id every copy of the meeting shares and that never
+ * changes, kept to the characters a name may hold (the sandbox's seed names its document the same way).
+ */
+export function documentNameForMeeting(iCalUId: string): string {
+  const safe = iCalUId
+    .replace(/[^A-Za-z0-9_-]/g, '_')
+    .replace(/^[_-]+/, '')
+    .slice(0, 160);
+  return checkDocumentName(safe === '' ? 'samrad' : safe);
+}

@@ -1,7 +1,8 @@
 /** Ports: what the core needs from Microsoft 365, as interfaces over core types (src/graph implements them). */
-export { checkDocumentName, documentNamePattern } from './consultationDocument';
+export { checkDocumentName, documentNameForMeeting, documentNamePattern } from './consultationDocument';
 export type { ConsultationDocumentPort, SaveResult, StoredConsultation } from './consultationDocument';
 export { FORGETFUL_MEMORY } from './documentMemory';
+export type { DraftRead, DraftStore, LocalDraft } from './draftStore';
 export type { DocumentMemory } from './documentMemory';
 export { isPortError, PortError } from './errors';
 export type { PortErrorCode } from './errors';

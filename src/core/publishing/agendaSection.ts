@@ -8,7 +8,9 @@
  * text), and the rendered words are designed to be read back unambiguously from lines and tab-separated cells:
  *
  *   Dagordning                                   heading of the language block
- *   12 december 2023 kl. 13.00–14.30             meeting time (not read back: it comes from the event)
+ *   Ändrat sedan förra utskicket: a; b.          change note, when there is one           ┐ the preamble:
+ *   Version 2, utskickad <datum> kl. <tid>       which publication this is                │ lines without
+ *   12 december 2023 kl. 13.00–14.30             meeting time (it comes from the event)   ┘ cells, not read back
  *   Dagordning: 2 delar, 2 punkter               table caption with the counts, so the table's end is known
  *   Tid⇥Punkt⇥Presenteras av⇥Längd               column headers
  *   Information                                  part row (one cell): the part's title
@@ -18,12 +20,17 @@
  *
  * Titles and question texts may hold any characters (":", digits, "min", "(Punkt"); they are whitespace-
  * normalised when published so what is read back equals what was published. Counts and known part titles,
- * not punctuation, decide where things end.
+ * not punctuation, decide where things end. The preamble is skipped without being read: the table starts at the
+ * first caption line that is followed by the column headers, and no preamble line can hold a cell (a tab) — so a
+ * change note that quotes a title looking like a caption or a row, or a note a mail client wrapped onto several
+ * lines, is never taken for part of the table, and sections published before the preamble had a note and a
+ * version line read back as they did.
  */
-import type { Agenda, Consultation } from '../consultation/schema';
+import type { Agenda, Consultation, Publication } from '../consultation/schema';
 import { computeTimePlan } from '../agenda';
 import type { Language } from '../time/format';
-import { formatClock, formatMeetingTime } from '../time/format';
+import { formatClock, formatDate, formatMeetingTime } from '../time/format';
+import { parseZonedIso, STOCKHOLM } from '../time/zonedTime';
 import { escapeHtml, htmlToText, normalizeText } from './htmlText';
 
 export interface ParsedAgendaItem {
@@ -48,9 +55,24 @@ export interface ParsedAgenda {
   readonly questions: readonly ParsedQuestion[];
 }
 
+/** What changed since the previous publication, one short line per change in each language. */
+export type ChangeNote = Publication['changeNote'];
+
+/** Which publication a section is, so attendees can tell two versions of the invitation apart. */
+export interface SectionVersion {
+  /** 1 for the first publication, one more for each later one. */
+  readonly number: number;
+  /** ISO 8601 with offset; shown as date and time in Stockholm time. */
+  readonly publishedAt: string;
+}
+
 export interface AgendaSectionOptions {
   /** The language blocks, in order: ['sv'] or ['sv', 'en']. The parser reads the first. */
   readonly languages: readonly Language[];
+  /** Shown right under each heading when it has lines ("Ändrat sedan förra utskicket: …"). */
+  readonly changeNote?: ChangeNote;
+  /** Shown as "Version N, utskickad <date and time>" under the heading (and the note). */
+  readonly version?: SectionVersion;
 }
 
 interface Vocabulary {
@@ -61,6 +83,9 @@ interface Vocabulary {
   readonly length: string;
   readonly questions: string;
   readonly practical: string;
+  /** Starts the change note paragraph. */
+  readonly changedSince: string;
+  readonly version: (n: number, publishedAt: string) => string;
   /** Before a question's link: "(Punkt 3: …)". */
   readonly itemMarker: string;
   readonly parts: (n: number) => string;
@@ -78,6 +103,8 @@ const WORDS: Readonly<Record<Language, Vocabulary>> = {
     length: 'Längd',
     questions: 'Diskussionsfrågor',
     practical: 'Praktisk information',
+    changedSince: 'Ändrat sedan förra utskicket:',
+    version: (n, publishedAt) => `Version ${n}, utskickad ${publishedAt}`,
     itemMarker: 'Punkt',
     parts: (n) => `${n} ${n === 1 ? 'del' : 'delar'}`,
     items: (n) => `${n} ${n === 1 ? 'punkt' : 'punkter'}`,
@@ -92,6 +119,8 @@ const WORDS: Readonly<Record<Language, Vocabulary>> = {
     length: 'Length',
     questions: 'Discussion questions',
     practical: 'Practical information',
+    changedSince: 'Changed since the last version:',
+    version: (n, publishedAt) => `Version ${n}, sent ${publishedAt}`,
     itemMarker: 'Item',
     parts: (n) => `${n} ${n === 1 ? 'part' : 'parts'}`,
     items: (n) => `${n} ${n === 1 ? 'item' : 'items'}`,
@@ -110,6 +139,8 @@ const STYLE = {
   heading: 'font-size:20px;font-weight:600;margin:16px 0 4px 0',
   subheading: 'font-size:16px;font-weight:600;margin:16px 0 4px 0',
   paragraph: 'margin:0 0 8px 0',
+  // #616161 on white is about 6:1, above WCAG AA's 4.5:1 for body text.
+  version: 'margin:0 0 8px 0;color:#616161',
   table: 'border-collapse:collapse;margin:8px 0',
   caption: 'text-align:left;font-weight:600;padding:4px 0',
   columnHeader: 'text-align:left;padding:4px 8px;border-bottom:2px solid #616161',
@@ -122,8 +153,11 @@ const STYLE = {
 const itemLabel = (partTitle: string, itemTitle: string): string => `${partTitle}: ${itemTitle}`;
 const durationText = (minutes: number | null): string => (minutes === null ? UNKNOWN : `${minutes} min`);
 
+/** What the section is made of: the agenda and questions of a consultation or of an earlier publication. */
+export type PublishedContent = Pick<Consultation, 'agenda' | 'questions'>;
+
 /** The agenda and questions as published: whitespace-normalised, items numbered in document order. */
-function publishedAgenda(consultation: Consultation): ParsedAgenda & { readonly itemIds: readonly string[] } {
+function publishedAgenda(consultation: PublishedContent): ParsedAgenda & { readonly itemIds: readonly string[] } {
   const itemIds: string[] = [];
   const parts = consultation.agenda.parts.map((part) => ({
     title: normalizeText(part.title),
@@ -147,20 +181,37 @@ function publishedAgenda(consultation: Consultation): ParsedAgenda & { readonly 
  * What renderAgendaSection publishes, in the shape parseAgendaSection returns: the expected result of reading the
  * section back (tests and the organiser's "what participants will see" check compare against it).
  */
-export function publishedAgendaOf(consultation: Consultation): ParsedAgenda {
+export function publishedAgendaOf(consultation: PublishedContent): ParsedAgenda {
   const { parts, questions } = publishedAgenda(consultation);
   return { parts, questions };
 }
 
+/** "Ändrat sedan förra utskicket: a; b." — one paragraph, so it stays one line of text whatever a mail system does. */
+function changeNoteHtml(lines: readonly string[], w: Vocabulary): string {
+  const texts = lines.map(normalizeText).filter((line) => line !== '');
+  if (texts.length === 0) return '';
+  return `<p style="${STYLE.paragraph}"><strong>${escapeHtml(w.changedSince)}</strong> ${escapeHtml(`${texts.join('; ')}.`)}</p>`;
+}
+
+function versionHtml(version: SectionVersion, language: Language, w: Vocabulary): string {
+  // The publication time is the organiser's "now", shown in Stockholm time like every time Samråd shows.
+  const instant = parseZonedIso(version.publishedAt);
+  const joiner = language === 'sv' ? ' kl. ' : ', ';
+  const when = `${formatDate(instant, STOCKHOLM, language)}${joiner}${formatClock(instant, STOCKHOLM, language)}`;
+  return `<p style="${STYLE.version}">${escapeHtml(w.version(version.number, when))}</p>`;
+}
+
 /**
  * The agenda section's inner HTML (what replaceSamradSection wraps): one `<div lang>` block per language with
- * the heading, the meeting time, the agenda table, the discussion questions and the practical information.
+ * the heading, the change note and version line when given, the meeting time, the agenda table, the discussion
+ * questions and the practical information.
  */
 export function renderAgendaSection(consultation: Consultation, options: AgendaSectionOptions): string {
   const plan = computeTimePlan(consultation);
   const published = publishedAgenda(consultation);
   const labels = published.parts.flatMap((part) => part.items.map((item) => itemLabel(part.title, item.title)));
   const practical = consultation.practicalInformation.map(normalizeText).filter((p) => p !== '');
+  const { changeNote, version } = options;
 
   return options.languages
     .map((language) => {
@@ -221,6 +272,8 @@ export function renderAgendaSection(consultation: Consultation, options: AgendaS
       return (
         `<div lang="${language}" style="${STYLE.block}">` +
         `<h2 style="${STYLE.heading}">${escapeHtml(w.heading)}</h2>` +
+        (changeNote === undefined ? '' : changeNoteHtml(changeNote[language], w)) +
+        (version === undefined ? '' : versionHtml(version, language, w)) +
         `<p style="${STYLE.paragraph}">${escapeHtml(formatMeetingTime(plan.start, plan.end, plan.timeZone, language))}</p>` +
         table +
         questions +
@@ -249,18 +302,39 @@ function parseDuration(cell: string): number | null | undefined {
   return m?.[1] === undefined ? undefined : Number(m[1]);
 }
 
+/**
+ * How many lines the preamble between the heading and the caption may have: note, version and meeting time take
+ * three, and the rest is room for a note a plain-text mail client wrapped at its line length.
+ */
+const MAX_PREAMBLE_LINES = 40;
+
+/**
+ * The caption line of the block whose heading is at `at`: the first line after it that reads as the caption and is
+ * followed by the column headers. Only lines without cells may come before it (the preamble has none), so the
+ * search never runs into another block's table.
+ */
+function captionAfter(lines: readonly Line[], at: number, w: Vocabulary): { at: number; counts: RegExpExecArray } | null {
+  const header = [w.time, w.item, w.presenters, w.length].join('\t');
+  for (let line = at + 1; line <= at + 1 + MAX_PREAMBLE_LINES; line += 1) {
+    const text = single(lines[line]);
+    if (text === null) return null;
+    const counts = w.caption.exec(text);
+    if (counts !== null && lines[line + 1]?.join('\t') === header) return { at: line, counts };
+  }
+  return null;
+}
+
 /** The agenda block starting at a heading line, or null when the lines after it are not one. */
 function parseBlockAt(lines: readonly Line[], at: number, w: Vocabulary): ParsedAgenda | null {
-  // at: heading; at + 1: meeting time (from the event, not read back); at + 2: caption; at + 3: column headers.
-  const counts = w.caption.exec(single(lines[at + 2]) ?? '');
-  const header = lines[at + 3];
-  if (counts === null || header?.join('\t') !== [w.time, w.item, w.presenters, w.length].join('\t')) return null;
-  const partCount = Number(counts[1]);
-  const itemCount = Number(counts[2]);
+  // at: heading; then the preamble (change note, version, meeting time: not read back); the caption; the headers.
+  const caption = captionAfter(lines, at, w);
+  if (caption === null) return null;
+  const partCount = Number(caption.counts[1]);
+  const itemCount = Number(caption.counts[2]);
 
   const parts: { title: string; items: ParsedAgendaItem[] }[] = [];
   const labels: string[] = [];
-  let next = at + 4;
+  let next = caption.at + 2;
   while (parts.length < partCount || labels.length < itemCount) {
     const line = lines[next];
     next += 1;

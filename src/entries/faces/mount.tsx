@@ -10,19 +10,25 @@ import { GraphConsultationDocuments } from '../../graph/adapters/consultationDoc
 import { GraphMeetingChat } from '../../graph/adapters/meetingChat';
 import { GraphMeetingEvents } from '../../graph/adapters/meetingEvents';
 import { hostKindFromUrl } from '../../hosts/host';
-import type { DocumentMemory } from '../../core/ports';
+import type { Clock } from '../../core/time/clock';
 import { createStorageDocumentMemory } from '../../hosts/workbench/documentMemory';
+import { createStorageDraftStore } from '../../hosts/workbench/draftStore';
 import { createWorkbenchHost } from '../../hosts/workbench/workbenchHost';
 import { LanguageContext } from '../../views/i18n';
 import { PortsContext, type Ports } from '../../views/ports';
 
-function graphPorts(baseUrl: string, getToken: () => Promise<string>, documentMemory: DocumentMemory): Ports {
+const systemClock: Clock = { now: () => Date.now() };
+
+function graphPorts(baseUrl: string, getToken: () => Promise<string>, person: string): Ports {
   const client = new GraphClient({ tokens: { getToken }, baseUrl });
+  const storage = localStorageOrNull();
   return {
     events: new GraphMeetingEvents({ client }),
     documents: new GraphConsultationDocuments({ client }),
     chats: new GraphMeetingChat({ client }),
-    documentMemory,
+    documentMemory: createStorageDocumentMemory(storage, person),
+    drafts: createStorageDraftStore(storage, person),
+    clock: systemClock,
   };
 }
 
@@ -52,13 +58,7 @@ export function mountFace(render: (url: URL) => ReactNode): void {
     <StrictMode>
       <FluentProvider theme={webLightTheme}>
         <LanguageContext.Provider value={host.language}>
-          <PortsContext.Provider
-            value={graphPorts(
-              host.graphBaseUrl,
-              () => host.getAccessToken(),
-              createStorageDocumentMemory(localStorageOrNull(), host.person),
-            )}
-          >
+          <PortsContext.Provider value={graphPorts(host.graphBaseUrl, () => host.getAccessToken(), host.person)}>
             <main style={{ padding: 12 }}>{render(url)}</main>
           </PortsContext.Provider>
         </LanguageContext.Provider>

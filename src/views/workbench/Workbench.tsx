@@ -61,12 +61,14 @@ export function Workbench(props: WorkbenchProps) {
   const [actionError, setActionError] = useState<unknown>(null);
 
   const setup = state.status === 'ready' ? state.value : null;
-  // As in the walkthrough: the organiser in Outlook, a participant in Teams.
+  // As in the walkthrough: the organiser in Outlook; in Teams the presenter, who is invited from the start (the
+  // participants are invited once they have registered, so a participant's panel has nothing to show at first).
   const defaults = useMemo(() => {
     if (setup === null) return null;
     const organiser = setup.people.find((p) => p.role === 'organiser') ?? setup.people[0];
-    const participant = setup.people.find((p) => p.role === 'participant') ?? organiser;
-    return { organiser: organiser?.id ?? '', teams: participant?.id ?? '' };
+    const inTeams =
+      setup.people.find((p) => p.role === 'presenter') ?? setup.people.find((p) => p.role === 'participant') ?? organiser;
+    return { organiser: organiser?.id ?? '', teams: inTeams?.id ?? '' };
   }, [setup]);
 
   useEffect(() => {

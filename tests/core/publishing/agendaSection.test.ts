@@ -155,6 +155,32 @@ describe('parseAgendaSection', () => {
     ]);
   });
 
+  it('skips the change note and version line, and reads sections written before they existed', () => {
+    const plain = htmlToText(renderAgendaSection(sampleConsultation(), SV));
+    const withPreamble = htmlToText(
+      renderAgendaSection(sampleConsultation(), {
+        languages: ['sv'],
+        changeNote: { sv: ['punkten ”Dagordning: 2 delar, 2 punkter” tillagd', 'Tid Punkt Presenteras av Längd'], en: [] },
+        version: { number: 12, publishedAt: '2023-12-05T10:00:00+01:00' },
+      }),
+    );
+    expect(withPreamble.split('\n').slice(0, 4)).toEqual([
+      'Dagordning',
+      'Ändrat sedan förra utskicket: punkten ”Dagordning: 2 delar, 2 punkter” tillagd; Tid Punkt Presenteras av Längd.',
+      'Version 12, utskickad 5 december 2023 kl. 10.00',
+      '12 december 2023 kl. 13.00–14.30',
+    ]);
+    expect(withPreamble.split('\n').slice(4)).toEqual(plain.split('\n').slice(2));
+    expect(parseAgendaSection(withPreamble)).toEqual(SAMPLE_AGENDA);
+    expect(parseAgendaSection(plain)).toEqual(SAMPLE_AGENDA);
+  });
+
+  it('takes a caption-looking preamble line for the caption only when the column headers follow it', () => {
+    const text = htmlToText(renderAgendaSection(sampleConsultation(), SV)).split('\n');
+    const fake = ['Dagordning', 'Dagordning: 1 del, 1 punkt', ...text.slice(1)].join('\n');
+    expect(parseAgendaSection(fake)).toEqual(SAMPLE_AGENDA);
+  });
+
   it.each([
     ['empty text', ''],
     ['an invitation without a section', '<p>Välkomna till samrådet.</p><p>Agenda</p><p>Dagordning</p>'],
@@ -166,6 +192,10 @@ describe('parseAgendaSection', () => {
     [
       'an item whose part is not the row above',
       'Dagordning\nx\nDagordning: 1 del, 1 punkt\nTid\tPunkt\tPresenteras av\tLängd\nA\n–\tB: b\t\t–',
+    ],
+    [
+      'a preamble line with cells before the caption',
+      'Dagordning\nx\ty\nDagordning: 1 del, 1 punkt\nTid\tPunkt\tPresenteras av\tLängd\nA\n–\tA: b\t\t–',
     ],
     [
       'a length that is not minutes',

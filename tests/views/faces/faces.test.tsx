@@ -12,6 +12,7 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsultationDocumentPort, MeetingChatPort, MeetingEvent, MeetingEventPort } from '../../../src/core/ports';
 import { FORGETFUL_MEMORY, PortError } from '../../../src/core/ports';
+import { fixedClock } from '../../../src/core/time/clock';
 import { renderAgendaSection } from '../../../src/core/publishing/agendaSection';
 import { replaceSamradSection } from '../../../src/core/publishing/bodySection';
 import { OrganiserPane } from '../../../src/views/faces/OrganiserPane';
@@ -72,6 +73,8 @@ function ports(overrides: {
       ...overrides.chats,
     },
     documentMemory: FORGETFUL_MEMORY,
+    drafts: { read: () => ({ kind: 'none' }), write: () => true, clear: () => undefined },
+    clock: fixedClock(Date.parse('2023-11-01T09:00:00Z')),
   };
 }
 
