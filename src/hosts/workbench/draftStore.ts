@@ -4,7 +4,7 @@
  * reported as unreadable, never used.
  */
 import { consultationSchema } from '../../core/consultation/schema';
-import type { DraftRead, DraftStore, LocalDraft } from '../../core/ports';
+import type { DraftStore, LocalDraft } from '../../core/ports';
 import type { KeyValueStorage } from './documentMemory';
 
 export type DraftStorage = KeyValueStorage & Pick<Storage, 'removeItem'>;

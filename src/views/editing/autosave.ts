@@ -190,7 +190,7 @@ export class Autosave {
     this.#set({ status: { kind: 'saving' } });
     try {
       const result = await this.#deps.documents.save(base.name, base, sent);
-      if (this.#disposed) return;
+      if (this.#isDisposed()) return;
       this.#retries = 0;
       if (!result.ok) {
         this.#set({ status: { kind: 'conflict', conflicts: result.conflicts, theirs: result.theirs } });
@@ -212,7 +212,7 @@ export class Autosave {
         });
       }
     } catch (error) {
-      if (this.#disposed) return;
+      if (this.#isDisposed()) return;
       if (isTransient(error)) {
         const delays = this.#deps.retryDelaysMs;
         const retryInMs = delays[Math.min(this.#retries, delays.length - 1)] ?? 30_000;
@@ -225,6 +225,11 @@ export class Autosave {
     } finally {
       this.#saving = false;
     }
+  }
+
+  /** Read through a method: the flag changes while a save awaits, which a narrowed field would hide. */
+  #isDisposed(): boolean {
+    return this.#disposed;
   }
 
   #schedule(ms: number): void {
