@@ -1,27 +1,46 @@
 /**
- * The Outlook face, for the organiser, on the consultation's calendar item: the consultation read from its
- * document in the organiser's app folder (found through the link on the event), shown with its time plan and
- * questions. Editing, registration and publishing come with the later issues.
+ * The Outlook face for the organiser, on the consultation's calendar item: the overview, the agenda and questions
+ * editors and publishing, over one autosaved draft of the consultation document (found through the link on the
+ * event). An item that is not linked yet starts from the invitation's text.
  */
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { ConsultationSummary } from '../ConsultationSummary';
+import { MessageBar, MessageBarBody, Tab, TabList } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { Consultation } from '../../core/consultation/schema';
+import { documentNameForMeeting, PortError, type MeetingEvent, type StoredConsultation } from '../../core/ports';
+import { preparePublication } from '../../core/publishing/publication';
+import { toZonedIso } from '../../core/time/zonedTime';
+import { useAutosave } from '../editing/useAutosave';
+import { SaveStatusLine } from '../editing/SaveStatusLine';
+import { AgendaEditor } from '../editor/AgendaEditor';
+import { QuestionsEditor } from '../editor/QuestionsEditor';
 import { useStrings } from '../i18n';
+import { ImportPreview } from '../ImportPreview';
 import { LoadFailed, Loading } from '../LoadStatus';
+import { ConsultationOverview } from '../organiser/ConsultationOverview';
+import { PublishPanel } from '../organiser/PublishPanel';
 import { usePorts } from '../ports';
 import { useLoad } from '../useLoad';
 import { loadOrganiserView, type OrganiserView } from './loadOrganiserView';
 
 const STRINGS = {
-  notLinked: {
-    sv: 'Det här kalenderobjektet är inte kopplat till något samråd ännu.',
-    en: 'This calendar item is not linked to a consultation yet.',
-  },
   missingDocument: {
-    sv: 'Samrådets dokument finns inte längre i appmappen. Det kan ha tagits bort i OneDrive.',
-    en: 'The consultation’s document is no longer in the app folder. It may have been deleted in OneDrive.',
+    sv: 'Samrådets dokument finns inte längre i appmappen. Det kan ha tagits bort i OneDrive. Du kan börja om från inbjudan nedan.',
+    en: 'The consultation’s document is no longer in the app folder. It may have been deleted in OneDrive. You can start again from the invitation below.',
   },
+  notLinked: {
+    sv: 'Det här kalenderobjektet är inte kopplat till något samråd ännu. Klistra in inbjudan för att börja.',
+    en: 'This calendar item is not linked to a consultation yet. Paste the invitation to start.',
+  },
+  create: { sv: 'Skapa samrådet från inbjudan', en: 'Create the consultation from the invitation' },
   loading: { sv: 'Hämtar samrådet …', en: 'Loading the consultation …' },
+  sections: { sv: 'Samrådets delar', en: 'Parts of the consultation' },
+  overview: { sv: 'Översikt', en: 'Overview' },
+  agenda: { sv: 'Dagordning', en: 'Agenda' },
+  questions: { sv: 'Frågor', en: 'Questions' },
+  publish: { sv: 'Publicera', en: 'Publish' },
 };
+
+type Section = 'overview' | 'agenda' | 'questions' | 'publish';
 
 export function OrganiserPane({ eventId }: { readonly eventId: string }) {
   const t = useStrings(STRINGS);
@@ -32,11 +51,94 @@ export function OrganiserPane({ eventId }: { readonly eventId: string }) {
   if (state.status === 'failed') return <LoadFailed error={state.error} onRetry={retry} />;
   const { event, document } = state.value;
   if (event.link === null || document === null) {
-    return (
-      <MessageBar intent="info">
-        <MessageBarBody>{event.link === null ? t.notLinked : t.missingDocument}</MessageBarBody>
-      </MessageBar>
-    );
+    return <StartFromInvitation event={event} documentMissing={event.link !== null} onCreated={retry} />;
   }
-  return <ConsultationSummary consultation={document.consultation} />;
+  return <ConsultationEditor key={`${document.name} ${document.etag}`} event={event} stored={document} />;
+}
+
+function StartFromInvitation(props: {
+  readonly event: MeetingEvent;
+  readonly documentMissing: boolean;
+  readonly onCreated: () => void;
+}) {
+  const t = useStrings(STRINGS);
+  const { documents, events, clock } = usePorts();
+  const create = async (imported: Consultation): Promise<void> => {
+    // The calendar item is the meeting: its time wins over the date the letter gives.
+    const consultation = { ...imported, start: props.event.start, end: props.event.end };
+    const name = documentNameForMeeting(props.event.iCalUId);
+    const existing = await documents.load(name);
+    const result = await documents.save(name, existing, consultation);
+    if (!result.ok) {
+      throw new PortError(
+        'conflict',
+        {
+          sv: 'Någon annan skapade samrådet för det här mötet samtidigt.',
+          en: 'Someone else created the consultation for this meeting at the same time.',
+        },
+        { sv: 'Ladda om fönstret för att öppna deras version.', en: 'Reload the pane to open their version.' },
+      );
+    }
+    await events.setLink(props.event.id, { documentName: name });
+    props.onCreated();
+  };
+  return (
+    <>
+      <MessageBar intent="info">
+        <MessageBarBody>{props.documentMissing ? t.missingDocument : t.notLinked}</MessageBarBody>
+      </MessageBar>
+      <ImportPreview now={() => clock.now()} accept={{ label: t.create, run: create }} />
+    </>
+  );
+}
+
+function ConsultationEditor({
+  event: loadedEvent,
+  stored,
+}: {
+  readonly event: MeetingEvent;
+  readonly stored: StoredConsultation;
+}) {
+  const t = useStrings(STRINGS);
+  const { documents, drafts, clock } = usePorts();
+  const autosave = useAutosave(stored, { documents, drafts });
+  const [event, setEvent] = useState(loadedEvent);
+  const [section, setSection] = useState<Section>('overview');
+  const { draft } = autosave.state;
+  const edit = (next: Consultation): void => autosave.edit(next);
+  const changedSincePublished = useMemo(() => {
+    if (draft.published === null) return false;
+    try {
+      return !preparePublication(draft, { now: toZonedIso(clock.now(), draft.timeZone), languages: draft.published.languages })
+        .unchanged;
+    } catch {
+      // A draft that cannot be published yet (the editor shows why) has surely changed since it was.
+      return true;
+    }
+  }, [draft, clock]);
+
+  return (
+    <>
+      <SaveStatusLine autosave={autosave} />
+      <TabList
+        aria-label={t.sections}
+        selectedValue={section}
+        onTabSelect={(_e, data) => setSection(data.value as Section)}
+        size="small"
+      >
+        <Tab value="overview">{t.overview}</Tab>
+        <Tab value="agenda">{t.agenda}</Tab>
+        <Tab value="questions">{t.questions}</Tab>
+        <Tab value="publish">{t.publish}</Tab>
+      </TabList>
+      <div role="tabpanel" aria-label={t[section]}>
+        {section === 'overview' && (
+          <ConsultationOverview consultation={draft} event={event} changedSincePublished={changedSincePublished} />
+        )}
+        {section === 'agenda' && <AgendaEditor consultation={draft} onChange={edit} />}
+        {section === 'questions' && <QuestionsEditor consultation={draft} onChange={edit} />}
+        {section === 'publish' && <PublishPanel autosave={autosave} event={event} onPublished={setEvent} />}
+      </div>
+    </>
+  );
 }

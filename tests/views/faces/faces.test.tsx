@@ -91,20 +91,25 @@ function show(ui: ReactNode, language: Language, value: Ports) {
 afterEach(cleanup);
 
 describe('OrganiserPane', () => {
-  it.each<[Language, string, string]>([
-    ['sv', 'Tidsplan', 'Diskussionsfrågor'],
-    ['en', 'Time plan', 'Discussion questions'],
-  ])('shows the linked consultation with its time plan and questions (%s)', async (language, table, questions) => {
-    show(<OrganiserPane eventId="event-organiser" />, language, ports({}));
-    expect(await screen.findByRole('heading', { level: 3, name: 'Samråd om exempel' })).toBeInTheDocument();
-    expect(screen.getByRole('table', { name: table })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: questions })).toBeInTheDocument();
-    expect(screen.getByText('Vad tycker ni?')).toBeInTheDocument();
-  });
+  it.each<[Language, string, string, string]>([
+    ['sv', 'Dagordning', 'Tidsplan', 'Frågor'],
+    ['en', 'Agenda', 'Time plan', 'Questions'],
+  ])(
+    'shows the linked consultation; its agenda and questions are a tab away (%s)',
+    async (language, agendaTab, table, questionsTab) => {
+      show(<OrganiserPane eventId="event-organiser" />, language, ports({}));
+      expect(await screen.findByRole('heading', { level: 2, name: 'Samråd om exempel' })).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('tab', { name: agendaTab }));
+      expect(screen.getByRole('table', { name: table })).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('tab', { name: questionsTab }));
+      expect(screen.getByDisplayValue('Vad tycker ni?')).toBeInTheDocument();
+    },
+  );
 
-  it('says so when the calendar item is not a consultation yet', async () => {
+  it('offers to start from the invitation when the calendar item is not a consultation yet', async () => {
     show(<OrganiserPane eventId="e" />, 'sv', ports({ events: { getEvent: () => Promise.resolve({ ...EVENT, link: null }) } }));
     expect(await screen.findByText(/inte kopplat till något samråd/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /Inbjudans text/ })).toBeInTheDocument();
   });
 
   it('explains a Graph failure and loads again on request', async () => {
@@ -113,7 +118,7 @@ describe('OrganiserPane', () => {
     show(<OrganiserPane eventId="e" />, 'en', ports({ events: { getEvent } }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Microsoft 365 is not answering right now. Try again in a while.');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('heading', { level: 3, name: 'Samråd om exempel' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Samråd om exempel' })).toBeInTheDocument();
     expect(calls).toBe(2);
   });
 });

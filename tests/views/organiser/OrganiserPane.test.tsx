@@ -1,0 +1,220 @@
+// @vitest-environment jsdom
+/**
+ * The organiser's pane by role, over in-memory ports: the overview of the seed-like consultation, publishing
+ * (section sent, publication recorded, change note shown the next time), starting from an invitation on an
+ * unlinked item, and a draft restored after a reload.
+ */
+import '@testing-library/jest-dom/vitest';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mergeConsultations } from '../../../src/core/consultation/merge';
+import type { Consultation } from '../../../src/core/consultation/schema';
+import type {
+  ConsultationDocumentPort,
+  DraftRead,
+  DraftStore,
+  LocalDraft,
+  MeetingEvent,
+  MeetingEventPort,
+  StoredConsultation,
+} from '../../../src/core/ports';
+import { FORGETFUL_MEMORY } from '../../../src/core/ports';
+import { extractSamradSection, replaceSamradSection } from '../../../src/core/publishing/bodySection';
+import { fixedClock } from '../../../src/core/time/clock';
+import { OrganiserPane } from '../../../src/views/faces/OrganiserPane';
+import { LanguageContext, type Language } from '../../../src/views/i18n';
+import { PortsContext, type Ports } from '../../../src/views/ports';
+import { sampleConsultation } from '../../support/consultations';
+import { readSeedInvitation } from '../../support/seed';
+
+afterEach(cleanup);
+
+const JOIN_BLOCK = '<div>Microsoft Teams-möte <a href="https://teams.example/l/meetup-join/1">Anslut</a></div>';
+
+function eventOf(link: string | null): MeetingEvent {
+  return {
+    id: 'event-1',
+    iCalUId: '040000008200E00074C5B7101A82E008',
+    subject: 'Samråd om exempel',
+    start: '2023-12-12T13:00:00+01:00',
+    end: '2023-12-12T14:30:00+01:00',
+    joinUrl: 'https://teams.example/l/meetup-join/1',
+    bodyHtml: `<p>Välkommen</p>${JOIN_BLOCK}`,
+    organizerEmail: 'maria.envall@regeringskansliet.example',
+    attendees: [{ email: 'jonas.lindahl@digg.example', name: 'Jonas Lindahl', response: 'none' }],
+    etag: 'W/"1"',
+    link: link === null ? null : { documentName: link },
+  };
+}
+
+/** Documents and an event in memory, with ETags that change on every write, as Graph's do. */
+function world(initial: { consultation?: Consultation; link?: string | null } = {}) {
+  let version = 1;
+  const docs = new Map<string, StoredConsultation>();
+  if (initial.consultation !== undefined)
+    docs.set('samrad-1', { name: 'samrad-1', consultation: initial.consultation, etag: '"1"' });
+  let event = eventOf(initial.link === undefined ? 'samrad-1' : initial.link);
+  const published: string[] = [];
+  const documents: ConsultationDocumentPort = {
+    load: (name) => Promise.resolve(docs.get(name) ?? null),
+    save: (name, base, mine) => {
+      const current = docs.get(name) ?? null;
+      let toStore = mine;
+      if (current !== null && current.etag !== base?.etag) {
+        const merged = base === null ? null : mergeConsultations(base.consultation, mine, current.consultation);
+        if (merged === null || !merged.ok) {
+          return Promise.resolve({ ok: false, conflicts: merged?.conflicts ?? ['(new)'], theirs: current });
+        }
+        toStore = merged.merged;
+      }
+      version += 1;
+      const saved = {
+        name,
+        consultation: { ...toStore, revision: (current?.consultation.revision ?? -1) + 1 },
+        etag: `"${version}"`,
+      };
+      docs.set(name, saved);
+      return Promise.resolve({ ok: true, saved, merged: toStore !== mine });
+    },
+  };
+  const notUsed = (): never => {
+    throw new Error('not used by the pane');
+  };
+  const events: MeetingEventPort = {
+    getEvent: () => Promise.resolve(event),
+    findByICalUId: notUsed,
+    findByJoinUrl: notUsed,
+    inviteAttendees: notUsed,
+    publishSection: (_id, sectionHtml) => {
+      published.push(sectionHtml);
+      event = { ...event, bodyHtml: replaceSamradSection(event.bodyHtml, sectionHtml), etag: 'W/"2"' };
+      return Promise.resolve(event);
+    },
+    setLink: (_id, link) => {
+      event = { ...event, link };
+      return Promise.resolve();
+    },
+  };
+  return { documents, events, docs, published, event: () => event };
+}
+
+function memoryDrafts(): DraftStore & { readonly kept: Map<string, LocalDraft> } {
+  const kept = new Map<string, LocalDraft>();
+  return {
+    kept,
+    read: (name): DraftRead => {
+      const draft = kept.get(name);
+      return draft === undefined ? { kind: 'none' } : { kind: 'draft', value: draft };
+    },
+    write: (name, draft) => {
+      kept.set(name, draft);
+      return true;
+    },
+    clear: (name) => void kept.delete(name),
+  };
+}
+
+function show(ui: ReactNode, language: Language, w: ReturnType<typeof world>, drafts: DraftStore = memoryDrafts()) {
+  const ports: Ports = {
+    events: w.events,
+    documents: w.documents,
+    chats: {
+      findChatByJoinUrl: () => Promise.resolve(null),
+      getMeetingChat: () => Promise.resolve(null),
+      listMessages: () => Promise.resolve([]),
+      postMessage: () => Promise.reject(new Error('not used')),
+    },
+    documentMemory: FORGETFUL_MEMORY,
+    drafts,
+    clock: fixedClock(Date.parse('2023-11-02T09:00:00Z')),
+  };
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <LanguageContext.Provider value={language}>
+        <PortsContext.Provider value={ports}>{ui}</PortsContext.Provider>
+      </LanguageContext.Provider>
+    </FluentProvider>,
+  );
+}
+
+describe('OrganiserPane', () => {
+  it.each<[Language, RegExp, RegExp, RegExp]>([
+    ['sv', /12 december 2023 kl\. 13\.00–14\.30/, /senast 5 december 2023 kl\. 23\.59/, /inte publicerad i inbjudan ännu/],
+    ['en', /12 December 2023, 13:00–14:30/, /by 5 December 2023, 23:59/, /not published in the invitation yet/],
+  ])('opens on the overview (%s)', async (language, when, deadline, published) => {
+    show(<OrganiserPane eventId="event-1" />, language, world({ consultation: sampleConsultation() }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Samråd om exempel' })).toBeInTheDocument();
+    expect(screen.getByText(when)).toBeInTheDocument();
+    expect(screen.getByText(deadline)).toBeInTheDocument();
+    expect(screen.getByText(published)).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: language === 'sv' ? 'Länk till mötet i Teams' : 'Link to the meeting in Teams' }),
+    ).toHaveAttribute('href', 'https://teams.example/l/meetup-join/1');
+    expect(screen.getByRole('tab', { name: language === 'sv' ? 'Översikt' : 'Overview', selected: true })).toBeInTheDocument();
+  });
+
+  it('publishes: the section goes into the invitation and the publication is recorded', async () => {
+    const w = world({ consultation: sampleConsultation() });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Publicera' }));
+    expect(screen.getByText('Det här blir första utskicket av dagordningen.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('checkbox', { name: /Även på engelska/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Publicera' }));
+    expect(await screen.findByText(/Utskick 1 finns nu i inbjudan\. 1 inbjudna får uppdateringen\./)).toBeInTheDocument();
+
+    expect(w.published).toHaveLength(1);
+    const section = extractSamradSection(w.event().bodyHtml) ?? '';
+    expect(section).toContain('lang="sv"');
+    expect(section).toContain('lang="en"');
+    expect(w.event().bodyHtml).toContain(JOIN_BLOCK);
+    const stored = w.docs.get('samrad-1')?.consultation;
+    expect(stored?.published).toMatchObject({ number: 1, languages: ['sv', 'en'] });
+
+    // Nothing changed since: nothing to send.
+    expect(screen.getByRole('button', { name: 'Publicera' })).toBeDisabled();
+    expect(screen.getByText(/Inbjudan har redan den här versionen/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'Översikt' }));
+    expect(screen.getByText(/publicerad i inbjudan 2 november 2023 kl\. 10\.00 som utskick 1/)).toBeInTheDocument();
+  });
+
+  it('starts from the invitation on an item that is not linked yet, and opens the new consultation', async () => {
+    const w = world({ link: null });
+    show(<OrganiserPane eventId="event-1" />, 'en', w);
+    expect(await screen.findByText(/not linked to a consultation yet/)).toBeInTheDocument();
+    const text = screen.getByRole('textbox', { name: /The invitation’s text/ });
+    await userEvent.click(text);
+    await userEvent.paste(readSeedInvitation());
+    await userEvent.click(screen.getByRole('button', { name: 'Read the invitation' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Create the consultation from the invitation' }));
+
+    const name = '040000008200E00074C5B7101A82E008';
+    expect(w.event().link).toEqual({ documentName: name });
+    expect(w.docs.get(name)?.consultation.start).toBe('2023-12-12T13:00:00+01:00');
+    expect(
+      await screen.findByRole('heading', { level: 2, name: /Sveriges nya handlingsplan för Open Government Partnership/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('restores what was typed before a reload and says so', async () => {
+    const w = world({ consultation: sampleConsultation() });
+    const drafts = memoryDrafts();
+    drafts.write('samrad-1', {
+      baseEtag: '"1"',
+      base: sampleConsultation(),
+      draft: { ...sampleConsultation(), title: 'Osparad titel' },
+    });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w, drafts);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Osparad titel' })).toBeInTheDocument();
+    expect(screen.getByText(/Osparade ändringar från förra gången är återställda/)).toBeInTheDocument();
+    const status = screen.getAllByRole('status')[0];
+    expect(
+      within(status ?? document.body).getByText(/Osparade ändringar – sparas strax|Sparar|Alla ändringar är sparade/),
+    ).toBeInTheDocument();
+    await screen.findByText('Alla ändringar är sparade', undefined, { timeout: 3000 });
+    expect(w.docs.get('samrad-1')?.consultation.title).toBe('Osparad titel');
+    expect(drafts.kept.size).toBe(0);
+  });
+});
