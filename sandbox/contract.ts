@@ -76,8 +76,9 @@ export interface RunningSandbox {
  *   POST /sandbox/token  {"person": id}  → {"accessToken": "..."}
  *   GET  /sandbox/faults                 → FaultSettings
  *   PUT  /sandbox/faults {partial}       → FaultSettings
- *   GET  /sandbox/scenario               → {"organiserEventId", "chatId", "joinUrl"}: the calendar item Outlook has
- *                                          open and the meeting chat Teams gives the app, as a real host would
+ *   GET  /sandbox/scenario               → {"organiserEventId", "organiserId", "iCalUId", "chatId", "joinUrl"}: the
+ *                                          calendar item Outlook has open for the organiser, the meeting's iCalUId
+ *                                          (attendees' own copies share it) and the meeting chat Teams gives the app
  *   POST /sandbox/reset                  → 204
  */
 export const SANDBOX_CONTROL_PREFIX = '/sandbox';

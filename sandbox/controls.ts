@@ -44,7 +44,14 @@ function token(deps: ControlDeps, body: Buffer): GraphResponse {
 function scenario(deps: ControlDeps): GraphResponse {
   const meeting = deps.store.current.onlineMeetings[0];
   if (meeting === undefined) throw new GraphError(404, 'NotFound', 'The sandbox has no meeting; reset it to restore the seed.');
-  return json(200, { organiserEventId: meeting.eventId, chatId: meeting.chatId, joinUrl: meeting.joinWebUrl });
+  const organiserEvent = deps.store.current.mailboxes[meeting.organizerId]?.events.find((e) => e.event.id === meeting.eventId);
+  return json(200, {
+    organiserEventId: meeting.eventId,
+    organiserId: meeting.organizerId,
+    iCalUId: organiserEvent?.event.iCalUId ?? null,
+    chatId: meeting.chatId,
+    joinUrl: meeting.joinWebUrl,
+  });
 }
 
 function setFaults(deps: ControlDeps, body: Buffer): GraphResponse {

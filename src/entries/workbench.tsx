@@ -34,6 +34,8 @@ async function loadSetup(): Promise<WorkbenchSetup> {
   return {
     people: people.map((p) => ({ id: p.id, role: p.role, label: `${p.displayName} (${p.organisation})` })),
     organiserEventId: scenario.organiserEventId,
+    organiserId: scenario.organiserId,
+    iCalUId: scenario.iCalUId,
     chatId: scenario.chatId,
   };
 }

@@ -14,6 +14,7 @@ export { GraphConsultationDocuments } from './adapters/consultationDocuments';
 export { GraphMeetingChat } from './adapters/meetingChat';
 export { GraphMeetingEvents } from './adapters/meetingEvents';
 export type { AdapterOptions } from './adapters/options';
+export { GraphProfile } from './adapters/profile';
 export { GraphRegistrationMail } from './adapters/registrationMail';
 export { MAX_BATCH_SIZE } from './http/batch';
 export type { BatchItem, BatchItemResult } from './http/batch';

@@ -3,7 +3,14 @@
  * import the gateway or a host (ADR 0001).
  */
 import { createContext, useContext } from 'react';
-import type { ConsultationDocumentPort, DocumentMemory, DraftStore, MeetingChatPort, MeetingEventPort } from '../core/ports';
+import type {
+  ConsultationDocumentPort,
+  DocumentMemory,
+  DraftStore,
+  MeetingChatPort,
+  MeetingEventPort,
+  ProfilePort,
+} from '../core/ports';
 import type { Clock } from '../core/time/clock';
 
 export interface Ports {
@@ -16,6 +23,8 @@ export interface Ports {
   readonly drafts: DraftStore;
   /** The time, for what the views stamp (a publication's date). */
   readonly clock: Clock;
+  /** Who is signed in; hosts without it (no User.Read) leave it out and nothing is highlighted. */
+  readonly profile?: ProfilePort;
 }
 
 export const PortsContext = createContext<Ports | null>(null);

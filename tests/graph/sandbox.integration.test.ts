@@ -12,6 +12,7 @@ import { parseZonedIso } from '../../src/core/time/zonedTime';
 import { GraphConsultationDocuments } from '../../src/graph/adapters/consultationDocuments';
 import { GraphMeetingChat } from '../../src/graph/adapters/meetingChat';
 import { GraphMeetingEvents } from '../../src/graph/adapters/meetingEvents';
+import { GraphProfile } from '../../src/graph/adapters/profile';
 import { GraphRegistrationMail } from '../../src/graph/adapters/registrationMail';
 import type { GraphClient } from '../../src/graph/http/graphClient';
 import { isGraphError } from '../../src/graph/http/graphError';
@@ -298,6 +299,14 @@ describe('MeetingChatPort over the sandbox', () => {
       from: { displayName: sofia.displayName },
     });
     expect(await chat.getMeetingChat('19:nothing@thread.v2')).toBeNull();
+  });
+});
+
+describe('GraphProfile', () => {
+  it('names the signed-in person and their organisation', async () => {
+    const person = participant(0);
+    const me = await new GraphProfile({ client: t.clientFor(person).client }).me();
+    expect(me).toEqual({ displayName: person.displayName, organisation: person.organisation });
   });
 });
 

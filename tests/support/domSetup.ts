@@ -8,5 +8,5 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
     unobserve(): void {}
     disconnect(): void {}
   }
-  Object.defineProperty(window, 'ResizeObserver', { value: NoLayoutResizeObserver, configurable: true });
+  Object.defineProperty(window, 'ResizeObserver', { value: NoLayoutResizeObserver, configurable: true, writable: true });
 }

@@ -11,3 +11,4 @@ export type { CurrentAttendees, InvitationPlan } from './invitations';
 export type { ChatMessage, ChatMessageSender, MeetingChat, MeetingChatPort } from './meetingChat';
 export type { ConsultationLink, InvitationResult, Invitee, MeetingEvent, MeetingEventPort } from './meetingEvent';
 export type { IncomingMail, MailAddress, RegistrationMailPort } from './registrationMail';
+export type { Profile, ProfilePort } from './profile';

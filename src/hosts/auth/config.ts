@@ -23,6 +23,7 @@ export const GRAPH_SCOPES = [
   { scope: 'Chat.ReadBasic', why: 'find the meeting and its event from the meeting chat Teams opens the app in' },
   { scope: 'Chat.Read', why: "read participants' written input in the meeting chat" },
   { scope: 'ChatMessage.Send', why: 'post in the meeting chat as the signed-in person' },
+  { scope: 'User.Read', why: "the signed-in person's name and organisation, to highlight the agenda items they present" },
 ] as const satisfies readonly GraphScope[];
 
 export const GRAPH_SCOPE_NAMES: readonly string[] = GRAPH_SCOPES.map(({ scope }) => scope);

@@ -25,6 +25,10 @@ export interface FaultSwitches {
 export interface Scenario {
   /** The organiser's calendar item of the consultation (what Outlook has open). */
   readonly organiserEventId: string;
+  /** Who organises it: Outlook opens the organiser's item in organiser mode, everyone else's in attendee mode. */
+  readonly organiserId: string;
+  /** The id every copy of the meeting shares: an attendee's own copy is found by it. */
+  readonly iCalUId: string;
   /** The meeting chat (what Teams gives a meeting app). */
   readonly chatId: string;
 }

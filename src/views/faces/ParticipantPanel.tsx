@@ -7,13 +7,12 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useId } from 'react';
 import { isPortError, type MeetingChat, type MeetingEvent } from '../../core/ports';
-import { computeTimePlan } from '../../core/agenda';
-import { agendaOfParsed, parseAgendaSection, type ParsedAgenda } from '../../core/publishing/agendaSection';
+import { parseAgendaSection } from '../../core/publishing/agendaSection';
 import { extractSamradSection } from '../../core/publishing/bodySection';
 import { formatMeetingTime } from '../../core/time/format';
 import { parseZonedIso, STOCKHOLM } from '../../core/time/zonedTime';
 import { useLanguage, useStrings } from '../i18n';
-import { TimePlanTable } from '../TimePlanTable';
+import { PublishedAgendaView } from '../PublishedAgendaView';
 import { LoadFailed, Loading } from '../LoadStatus';
 import { usePorts } from '../ports';
 import { useLoad } from '../useLoad';
@@ -36,8 +35,6 @@ const STRINGS = {
     sv: 'Din inbjudan har en dagordning från Samråd som inte längre går att läsa här (den kan ha ändrats i e-postprogrammet). Läs den i inbjudan i Outlook.',
     en: 'Your invitation has an agenda from Samråd that can no longer be read here (the mail program may have changed it). Read it in the invitation in Outlook.',
   },
-  agenda: { sv: 'Dagordning', en: 'Agenda' },
-  questions: { sv: 'Diskussionsfrågor', en: 'Discussion questions' },
 };
 
 type Found =
@@ -84,32 +81,8 @@ export function ParticipantPanel({ chatId }: { readonly chatId: string }) {
           <MessageBarBody>{section === null ? t.notPublished : t.unreadable}</MessageBarBody>
         </MessageBar>
       ) : (
-        <PublishedAgenda parsed={parsed} event={event} />
+        <PublishedAgendaView parsed={parsed} event={event} />
       )}
     </article>
-  );
-}
-
-/** The agenda as published in the person's own invitation, with its time plan and questions. */
-function PublishedAgenda({ parsed, event }: { readonly parsed: ParsedAgenda; readonly event: MeetingEvent }) {
-  const t = useStrings(STRINGS);
-  const agenda = agendaOfParsed(parsed);
-  const plan = computeTimePlan({ agenda, start: event.start, end: event.end, timeZone: STOCKHOLM });
-  const presenters = new Map(agenda.parts.flatMap((p) => p.items.map((i) => [i.id, i.presenters] as const)));
-  return (
-    <>
-      <h3>{t.agenda}</h3>
-      <TimePlanTable plan={plan} presenters={presenters} />
-      {parsed.questions.length > 0 && (
-        <>
-          <h3>{t.questions}</h3>
-          <ol>
-            {parsed.questions.map((q, i) => (
-              <li key={i}>{q.text}</li>
-            ))}
-          </ol>
-        </>
-      )}
-    </>
   );
 }

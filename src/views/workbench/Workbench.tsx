@@ -18,6 +18,9 @@ export interface WorkbenchSetup {
   readonly people: readonly WorkbenchPerson[];
   /** The organiser's calendar item (what Outlook opens) and the meeting chat (what Teams gives the app). */
   readonly organiserEventId: string;
+  /** The organiser opens her item in organiser mode; anyone else opens their own copy, found by the iCalUId. */
+  readonly organiserId: string;
+  readonly iCalUId: string;
   readonly chatId: string;
 }
 
@@ -77,7 +80,7 @@ export function Workbench(props: WorkbenchProps) {
 
   if (state.status === 'loading') return <Loading label={t.loadingSandbox} />;
   if (state.status === 'failed') return <LoadFailed error={state.error} onRetry={retry} />;
-  const { people, organiserEventId, chatId } = state.value;
+  const { people, organiserEventId, organiserId, iCalUId, chatId } = state.value;
   const outlookAs = outlookPerson ?? defaults?.organiser ?? '';
   const teamsAs = teamsPerson ?? defaults?.teams ?? '';
 
@@ -125,7 +128,14 @@ export function Workbench(props: WorkbenchProps) {
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, marginBlock: 16 }}>
         <iframe
           title={t.outlook}
-          src={faceUrl('outlook.html', outlookAs, props.language, { item: organiserEventId }, generation)}
+          src={faceUrl(
+            'outlook.html',
+            outlookAs,
+            props.language,
+            // What Outlook would give the add-in: the organiser's own item, or (attendee mode) the person's copy.
+            outlookAs === organiserId ? { item: organiserEventId } : { meeting: iCalUId },
+            generation,
+          )}
           style={{ width: 420, height: 720, border: '1px solid #8a8886' }}
         />
         <iframe

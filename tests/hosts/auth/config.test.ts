@@ -1,7 +1,7 @@
 /**
  * Build-time sign-in configuration: the client id is required (a GUID), the tenant defaults to organizations;
  * a missing or malformed variable is a typed error that names it and says how to set it, in both languages.
- * The Graph scopes requested are the seven delegated permissions the README's table lists, each with a reason.
+ * The Graph scopes requested are the delegated permissions the README's table lists, each with a reason.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -77,7 +77,7 @@ describe('readAuthConfig', () => {
 });
 
 describe('GRAPH_SCOPES', () => {
-  it('are the seven delegated permissions of the platform brief, each with a one-line reason', () => {
+  it('are the seven delegated permissions of the platform brief and User.Read, each with a one-line reason', () => {
     expect(GRAPH_SCOPE_NAMES).toEqual([
       'Calendars.ReadWrite',
       'Mail.Read',
@@ -86,6 +86,7 @@ describe('GRAPH_SCOPES', () => {
       'Chat.ReadBasic',
       'Chat.Read',
       'ChatMessage.Send',
+      'User.Read',
     ]);
     for (const { why } of GRAPH_SCOPES) {
       expect(why.length).toBeGreaterThan(10);
@@ -94,7 +95,10 @@ describe('GRAPH_SCOPES', () => {
   });
 
   it('never ask for more than they need (no .All, no write to mail, no Sites, no User.Read.All)', () => {
-    for (const scope of GRAPH_SCOPE_NAMES) expect(scope).not.toMatch(/\.All$|^Mail\.ReadWrite|^Mail\.Send|^Sites\.|^User\./);
+    // User.Read is the signed-in person's own profile only; anything on other users (User.Read.All …) is refused.
+    for (const scope of GRAPH_SCOPE_NAMES) {
+      expect(scope).not.toMatch(/\.All$|^Mail\.ReadWrite|^Mail\.Send|^Sites\.|^User\.(?!Read$)/);
+    }
   });
 
   it("are each listed in the README's permission table", () => {

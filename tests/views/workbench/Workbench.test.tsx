@@ -12,9 +12,12 @@ import { Workbench, type WorkbenchSetup } from '../../../src/views/workbench/Wor
 const SETUP: WorkbenchSetup = {
   people: [
     { id: 'maria', role: 'organiser', label: 'Maria Envall (Finansdepartementet)' },
+    { id: 'jonas', role: 'presenter', label: 'Jonas Lindahl (Myndigheten för digital förvaltning)' },
     { id: 'sofia', role: 'participant', label: 'Sofia Lindqvist (Rädda Barnen)' },
   ],
   organiserEventId: 'ev-1',
+  organiserId: 'maria',
+  iCalUId: 'uid-1',
   chatId: 'chat-1',
 };
 
@@ -45,11 +48,19 @@ function show(applyFaults: () => Promise<void>) {
 afterEach(cleanup);
 
 describe('Workbench', () => {
-  it('frames the organiser in Outlook and a participant in Teams', async () => {
+  it('frames the organiser in Outlook and the presenter in Teams', async () => {
     show(() => Promise.resolve());
     const outlook = await screen.findByTitle('Outlook – arrangörens fönster');
     expect(outlook.getAttribute('src')).toMatch(/^\/outlook\.html\?host=workbench&person=maria&lang=sv&item=ev-1/);
-    expect(screen.getByTitle('Teams – mötespanelen').getAttribute('src')).toMatch(/person=sofia&lang=sv&chat=chat-1/);
+    expect(screen.getByTitle('Teams – mötespanelen').getAttribute('src')).toMatch(/person=jonas&lang=sv&chat=chat-1/);
+  });
+
+  it('opens Outlook in attendee mode, on the person’s own copy, for anyone but the organiser', async () => {
+    show(() => Promise.resolve());
+    await screen.findByTitle('Outlook – arrangörens fönster');
+    await userEvent.click(screen.getByRole('combobox', { name: 'Outlook: inloggad som' }));
+    await userEvent.click(screen.getByRole('option', { name: /^Sofia Lindqvist/ }));
+    expect(screen.getByTitle('Outlook – arrangörens fönster').getAttribute('src')).toMatch(/person=sofia&lang=sv&meeting=uid-1/);
   });
 
   it('undoes a fault switch the sandbox refused, and says why', async () => {
