@@ -323,6 +323,7 @@ const APPROOT = String.raw`^/drive/special/approot`;
 // `approot:/a/b.json` and `approot:/a/b.json:` both address the item; `:/content` its bytes.
 const BY_PATH = String.raw`${APPROOT}:(/[^:]+):?$`;
 const CONTENT_BY_PATH = String.raw`${APPROOT}:(/[^:]+):/content$`;
+const CHILDREN_BY_PATH = String.raw`${APPROOT}:(/[^:]+):/children$`;
 const ITEM = String.raw`^/drive/items/([^/]+)`;
 
 const route = (method: string, pattern: string, handle: MailboxRoute['handle']): MailboxRoute => ({
@@ -339,6 +340,12 @@ export const driveRoutes: readonly MailboxRoute[] = [
     const { drive } = readDrive(ctx);
     const children = drive.items.filter((i) => i.parentId === folder.id).map((i) => renderItem(ctx, drive, i));
     return json(200, { '@odata.context': userContext(ctx, 'drive/special/approot/children'), value: children });
+  }),
+  route('GET', CHILDREN_BY_PATH, (ctx, [path = '']) => {
+    const folder = byPath(ctx, path);
+    const { drive } = readDrive(ctx);
+    const children = drive.items.filter((i) => i.parentId === folder.id).map((i) => renderItem(ctx, drive, i));
+    return json(200, { '@odata.context': userContext(ctx, 'drive/items'), value: children });
   }),
   route('GET', BY_PATH, (ctx, [path = '']) => itemResponse(ctx, byPath(ctx, path))),
   route('GET', CONTENT_BY_PATH, (ctx, [path = '']) => contentResponse(byPath(ctx, path))),

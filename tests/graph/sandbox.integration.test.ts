@@ -186,6 +186,20 @@ describe('ConsultationDocumentPort over the sandbox', () => {
     return event.link.documentName;
   }
 
+  it('lists the documents in the app folder, newest first; someone with none gets an empty list', async () => {
+    const { client } = t.clientFor(organiser);
+    const documents = new GraphConsultationDocuments({ client });
+    const seedName = await seedDocumentName(client);
+    expect((await documents.list()).map((d) => d.name)).toEqual([seedName]);
+    const seed = await documents.load(seedName);
+    if (seed === null) throw new Error('The seed document is missing.');
+    await documents.save('samrad-2024', null, { ...seed.consultation, title: 'Nästa samråd' });
+    const listed = await documents.list();
+    expect(listed.map((d) => d.name)).toEqual(['samrad-2024', seedName]);
+    expect(listed[0]?.lastModified).toBeGreaterThanOrEqual(listed[1]?.lastModified ?? Infinity);
+    expect(await new GraphConsultationDocuments({ client: t.clientFor(participant(0)).client }).list()).toEqual([]);
+  });
+
   it('loads the seed document, validated, and saves with If-Match', async () => {
     const { client } = t.clientFor(organiser);
     const documents = new GraphConsultationDocuments({ client });

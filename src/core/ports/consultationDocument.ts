@@ -29,7 +29,16 @@ export type SaveResult =
       readonly theirs: StoredConsultation | null;
     };
 
+/** A document in the app folder, as listed (its content is read with `load`). */
+export interface DocumentListing {
+  readonly name: string;
+  /** Epoch milliseconds of the last change. */
+  readonly lastModified: number;
+}
+
 export interface ConsultationDocumentPort {
+  /** Every consultation document in the organiser's app folder, newest first; empty when there is none yet. */
+  list(): Promise<readonly DocumentListing[]>;
   /** The document, validated by the core schema; null when there is none. An invalid document is a PortError. */
   load(name: string): Promise<StoredConsultation | null>;
   /**

@@ -1,6 +1,6 @@
 /** Ports: what the core needs from Microsoft 365, as interfaces over core types (src/graph implements them). */
 export { checkDocumentName, documentNameForMeeting, documentNamePattern } from './consultationDocument';
-export type { ConsultationDocumentPort, SaveResult, StoredConsultation } from './consultationDocument';
+export type { ConsultationDocumentPort, DocumentListing, SaveResult, StoredConsultation } from './consultationDocument';
 export { FORGETFUL_MEMORY } from './documentMemory';
 export type { DraftRead, DraftStore, LocalDraft } from './draftStore';
 export type { DocumentMemory } from './documentMemory';

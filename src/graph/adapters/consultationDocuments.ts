@@ -9,7 +9,9 @@ import type { Consultation } from '../../core/consultation/schema';
 import { validateConsultation } from '../../core/consultation/validate';
 import {
   checkDocumentName,
+  documentNamePattern,
   type ConsultationDocumentPort,
+  type DocumentListing,
   type SaveResult,
   type StoredConsultation,
 } from '../../core/ports/consultationDocument';
@@ -55,6 +57,17 @@ function busyDocument(name: string, rounds: number): PortError {
   );
 }
 
+/** A child of the documents folder that is a consultation document: a `<name>.json` file with a valid name. */
+function listingOf(item: unknown): DocumentListing | null {
+  if (typeof item !== 'object' || item === null) return null;
+  const { name, lastModifiedDateTime, file } = item as { name?: unknown; lastModifiedDateTime?: unknown; file?: unknown };
+  if (typeof name !== 'string' || !name.endsWith('.json') || file === undefined) return null;
+  const documentName = name.slice(0, -'.json'.length);
+  const lastModified = typeof lastModifiedDateTime === 'string' ? Date.parse(lastModifiedDateTime) : Number.NaN;
+  if (!documentNamePattern.test(documentName) || Number.isNaN(lastModified)) return null;
+  return { name: documentName, lastModified };
+}
+
 /** Two documents with the same content, whatever their revision counters say. */
 function sameContent(a: Consultation, b: Consultation): boolean {
   return jsonEqual({ ...a, revision: 0 }, { ...b, revision: 0 });
@@ -73,6 +86,23 @@ export class GraphConsultationDocuments implements ConsultationDocumentPort {
 
   private itemUrl(name: string): string {
     return `${this.root}/${checkDocumentName(name)}.json:`;
+  }
+
+  async list(): Promise<readonly DocumentListing[]> {
+    let items: unknown[];
+    try {
+      items = await this.client.all(`${this.root}:/children?$select=name,lastModifiedDateTime,file`);
+    } catch (error) {
+      // No folder yet: nobody has saved a consultation in this app folder.
+      if (isGraphError(error) && error.code === 'not-found') return [];
+      throw error;
+    }
+    const listed: DocumentListing[] = [];
+    for (const item of items) {
+      const listing = listingOf(item);
+      if (listing !== null) listed.push(listing);
+    }
+    return listed.sort((a, b) => b.lastModified - a.lastModified || a.name.localeCompare(b.name));
   }
 
   async load(name: string): Promise<StoredConsultation | null> {

@@ -17,6 +17,7 @@ import { useStrings } from '../i18n';
 import { ImportPreview } from '../ImportPreview';
 import { LoadFailed, Loading } from '../LoadStatus';
 import { ConsultationOverview } from '../organiser/ConsultationOverview';
+import { CopyEarlierConsultation } from '../organiser/CopyEarlierConsultation';
 import { PublishPanel } from '../organiser/PublishPanel';
 import { usePorts } from '../ports';
 import { useLoad } from '../useLoad';
@@ -63,9 +64,9 @@ function StartFromInvitation(props: {
 }) {
   const t = useStrings(STRINGS);
   const { documents, events, clock } = usePorts();
-  const create = async (imported: Consultation): Promise<void> => {
+  const create = async (draft: Consultation): Promise<void> => {
     // The calendar item is the meeting: its time wins over the date the letter gives.
-    const consultation = { ...imported, start: props.event.start, end: props.event.end };
+    const consultation = { ...draft, start: props.event.start, end: props.event.end };
     const name = documentNameForMeeting(props.event.iCalUId);
     const existing = await documents.load(name);
     const result = await documents.save(name, existing, consultation);
@@ -88,6 +89,7 @@ function StartFromInvitation(props: {
         <MessageBarBody>{props.documentMissing ? t.missingDocument : t.notLinked}</MessageBarBody>
       </MessageBar>
       <ImportPreview now={() => clock.now()} accept={{ label: t.create, run: create }} />
+      <CopyEarlierConsultation event={props.event} onCopy={create} />
     </>
   );
 }

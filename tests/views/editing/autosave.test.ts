@@ -70,6 +70,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
 function savingPort(answers: ((mine: Consultation, from: StoredConsultation | null) => SaveResult | Error)[]) {
   const calls: { from: StoredConsultation | null; mine: Consultation }[] = [];
   const port: ConsultationDocumentPort = {
+    list: () => Promise.resolve([]),
     load: () => Promise.resolve(null),
     save: (_name, from, mine) => {
       calls.push({ from, mine });
@@ -127,6 +128,7 @@ describe('Autosave', () => {
     let release: (() => void) | null = null;
     const calls: { from: StoredConsultation | null; title: string }[] = [];
     const port: ConsultationDocumentPort = {
+      list: () => Promise.resolve([]),
       load: () => Promise.resolve(null),
       save: (_n, from, mine) => {
         calls.push({ from, title: mine.title });

@@ -48,7 +48,7 @@ function show(ui: ReactNode, language: Language, events: Partial<MeetingEventPor
       setLink: unused,
       ...events,
     },
-    documents: { load: unused, save: unused },
+    documents: { list: unused, load: unused, save: unused },
     chats: { findChatByJoinUrl: unused, getMeetingChat: unused, listMessages: unused, postMessage: unused },
     documentMemory: FORGETFUL_MEMORY,
     drafts: { read: () => ({ kind: 'none' }), write: () => false, clear: () => undefined },

@@ -61,6 +61,7 @@ function ports(overrides: {
       ...overrides.events,
     },
     documents: {
+      list: notUsed,
       load: () => Promise.resolve({ name: 'samrad-1', consultation: sampleConsultation(), etag: '"1"' }),
       save: notUsed,
       ...overrides.documents,

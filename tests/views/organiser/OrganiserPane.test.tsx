@@ -59,6 +59,10 @@ function world(initial: { consultation?: Consultation; link?: string | null } = 
   let event = eventOf(initial.link === undefined ? 'samrad-1' : initial.link);
   const published: string[] = [];
   const documents: ConsultationDocumentPort = {
+    list: () =>
+      Promise.resolve(
+        [...docs.values()].map((d, i) => ({ name: d.name, lastModified: Date.parse('2023-10-01T08:00:00Z') + i * 60_000 })),
+      ),
     load: (name) => Promise.resolve(docs.get(name) ?? null),
     save: (name, base, mine) => {
       const current = docs.get(name) ?? null;
@@ -196,6 +200,22 @@ describe('OrganiserPane', () => {
     expect(
       await screen.findByRole('heading', { level: 2, name: /Sveriges nya handlingsplan för Open Government Partnership/ }),
     ).toBeInTheDocument();
+  });
+
+  it('copies the structure of an earlier consultation for an item that is not linked yet', async () => {
+    const w = world({ consultation: { ...sampleConsultation(), title: 'Förra årets samråd' }, link: null });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w);
+    const earlier = await screen.findByRole('combobox', { name: 'Tidigare samråd' });
+    expect(within(earlier).getByRole('option', { name: 'Förra årets samråd – 12 december 2023' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Kopiera strukturen' }));
+
+    const name = '040000008200E00074C5B7101A82E008';
+    const copy = w.docs.get(name)?.consultation;
+    expect(copy?.agenda).toEqual(sampleConsultation().agenda);
+    expect(copy?.title).toBe('Samråd om exempel');
+    expect(copy?.registration.deadline).toBeNull();
+    expect(w.event().link).toEqual({ documentName: name });
+    expect(await screen.findByRole('tab', { name: 'Översikt', selected: true })).toBeInTheDocument();
   });
 
   it('restores what was typed before a reload and says so', async () => {
