@@ -31,7 +31,8 @@ export function Loading({ label }: { readonly label?: string }) {
 
 export interface LoadFailedProps {
   readonly error: unknown;
-  readonly onRetry: () => void;
+  /** Without it there is no button: for failures that only a change (not a retry) can mend. */
+  readonly onRetry?: () => void;
   /** For failures of an action rather than a load: its own title and button. */
   readonly title?: string;
   readonly actionLabel?: string;
@@ -50,9 +51,11 @@ export function LoadFailed({ error, onRetry, title, actionLabel }: LoadFailedPro
         <MessageBarTitle>{title ?? t.failed}</MessageBarTitle>
         {text}
       </MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={onRetry}>{actionLabel ?? t.retry}</Button>
-      </MessageBarActions>
+      {onRetry !== undefined && (
+        <MessageBarActions>
+          <Button onClick={onRetry}>{actionLabel ?? t.retry}</Button>
+        </MessageBarActions>
+      )}
     </MessageBar>
   );
 }

@@ -77,6 +77,7 @@ describe('the organiser pane’s saving and publishing with 30 % of requests fai
       delayMs: 0,
       retryDelaysMs: [0],
     });
+    autosave.start();
     let last = stored.consultation;
     for (let minutes = 5; minutes <= 20; minutes += 5) {
       last = withDurations(autosave.state.draft, minutes);

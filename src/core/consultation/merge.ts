@@ -70,12 +70,19 @@ const ATOMIC_PATHS: ReadonlySet<string> = new Set(['published']);
 class Merger {
   readonly conflicts: string[] = [];
 
+  /** With `prefer: 'mine'`, a conflict takes my value instead of being reported (the organiser chose "keep mine"). */
+  constructor(private readonly preferMine = false) {}
+
+  private conflict(path: string): void {
+    if (!this.preferMine) this.conflicts.push(path);
+  }
+
   value(base: Slot, mine: Slot, theirs: Slot, path: string): Slot {
     if (jsonEqual(mine, theirs)) return mine;
     if (jsonEqual(base, mine)) return theirs;
     if (jsonEqual(base, theirs)) return mine;
     if (ATOMIC_PATHS.has(path)) {
-      this.conflicts.push(path);
+      this.conflict(path);
       return mine;
     }
     if (isPlainObject(mine) && isPlainObject(theirs)) {
@@ -85,7 +92,7 @@ class Merger {
     if (isIdList(mine) && isIdList(theirs) && (base === ABSENT || isIdList(base))) {
       return this.idList(base === ABSENT ? [] : base, mine, theirs, path);
     }
-    this.conflicts.push(path);
+    this.conflict(path);
     return mine;
   }
 
@@ -133,7 +140,7 @@ class Merger {
     if (jsonEqual(sm, sb)) [skeleton, other] = [ids(theirs), ids(mine)];
     else if (jsonEqual(st, sb) || jsonEqual(st, sm)) [skeleton, other] = [ids(mine), ids(theirs)];
     else {
-      this.conflicts.push(`${path} (order)`);
+      this.conflict(`${path} (order)`);
       [skeleton, other] = [ids(mine), ids(theirs)];
     }
 
@@ -152,13 +159,19 @@ class Merger {
 
 /**
  * Merges `mine` and `theirs`, both edited from `base`. merge(base, x, base) = x and merge(base, base, y) = y;
- * edits of different fields or different list elements are both kept.
+ * edits of different fields or different list elements are both kept. With `prefer: 'mine'` a field both changed
+ * takes my value — their other changes are still kept — and only a merged document the schema rejects fails.
  */
-export function mergeConsultations(base: Consultation, mine: Consultation, theirs: Consultation): MergeResult {
+export function mergeConsultations(
+  base: Consultation,
+  mine: Consultation,
+  theirs: Consultation,
+  options: { readonly prefer?: 'mine' } = {},
+): MergeResult {
   if (jsonEqual(mine, theirs) || jsonEqual(base, theirs)) return { ok: true, merged: mine };
   if (jsonEqual(base, mine)) return { ok: true, merged: theirs };
 
-  const merger = new Merger();
+  const merger = new Merger(options.prefer === 'mine');
   // The revision counts saves; both sides having saved is no conflict.
   const merged = merger.object(base, { ...mine, revision: base.revision }, { ...theirs, revision: base.revision }, '');
   merged['revision'] = Math.max(mine.revision, theirs.revision);

@@ -50,6 +50,29 @@ function requireLanguages(languages: readonly Language[]): void {
   );
 }
 
+/** What the agenda's change note cannot see: the practical information and the languages published. */
+function withOtherChanges(
+  note: ChangeNote,
+  previous: Publication | null,
+  consultation: Consultation,
+  languages: readonly Language[],
+): ChangeNote {
+  if (previous === null) return note;
+  const sv = [...note.sv];
+  const en = [...note.en];
+  const practical = (paragraphs: readonly string[]): string[] => paragraphs.map(normalizeText);
+  if (!jsonEqual(practical(previous.practicalInformation), practical(consultation.practicalInformation))) {
+    sv.push('den praktiska informationen är ändrad');
+    en.push('the practical information has changed');
+  }
+  const hadEnglish = previous.languages.includes('en');
+  if (languages.includes('en') !== hadEnglish) {
+    sv.push(hadEnglish ? 'den engelska texten är borttagen' : 'engelsk text tillagd');
+    en.push(hadEnglish ? 'the English text has been removed' : 'English text added');
+  }
+  return { sv, en };
+}
+
 /** The same meeting, agenda and questions as an attendee reads them, in the same languages. */
 function samePublished(previous: Publication, consultation: Consultation, languages: readonly Language[]): boolean {
   return (
@@ -71,7 +94,7 @@ export function preparePublication(consultation: Consultation, options: Publicat
   parseZonedIso(options.now);
   requireLanguages(options.languages);
   const previous = consultation.published;
-  const changeNote = describeChanges(previous, consultation);
+  const changeNote = withOtherChanges(describeChanges(previous, consultation), previous, consultation, options.languages);
   const number = (previous?.number ?? 0) + 1;
 
   const candidate: Publication = {

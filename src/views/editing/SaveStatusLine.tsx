@@ -57,8 +57,12 @@ function statusText(state: AutosaveState, t: Record<keyof typeof STRINGS, string
       return t.pending;
     case 'saving':
       return t.saving;
-    default:
-      return '';
+    case 'offline':
+      return t.offline;
+    case 'conflict':
+      return t.conflictTitle;
+    case 'failed':
+      return t.failedTitle;
   }
 }
 

@@ -14,6 +14,7 @@ import {
   isPortError,
   type ConsultationDocumentPort,
   type DraftStore,
+  type LocalDraft,
   type PortError,
   type StoredConsultation,
 } from '../../core/ports';
@@ -64,9 +65,15 @@ export class Autosave {
   readonly #deps: Required<AutosaveDeps>;
   readonly #listeners = new Set<(state: AutosaveState) => void>();
   #cancelTimer: (() => void) | null = null;
-  #saving = false;
+  /** The save under way, so a caller who needs it done (publishing) waits for it rather than skipping it. */
+  #inFlight: Promise<void> | null = null;
   #retries = 0;
-  #disposed = false;
+  /** Nothing is written, scheduled or saved before start(): a view may build an Autosave and drop it (StrictMode). */
+  #running = false;
+  /** A restored-and-merged draft, kept on the device once started. */
+  #restoredMerge: LocalDraft | null = null;
+  /** "Keep mine" after the stored document was deleted: the next save creates it again. */
+  #createAnew = false;
 
   constructor(stored: StoredConsultation, deps: AutosaveDeps) {
     this.#deps = { delayMs: 800, retryDelaysMs: [2_000, 5_000, 15_000, 30_000], ...deps };
@@ -89,8 +96,26 @@ export class Autosave {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Starts (or, after dispose, restarts) saving: what waits to be saved is saved after the pause. */
+  start(): void {
+    this.#running = true;
+    if (this.#restoredMerge !== null) {
+      this.#keep(this.#state.base, this.#restoredMerge.draft);
+      this.#restoredMerge = null;
+    }
+    const { kind } = this.#state.status;
+    if (kind === 'pending' || kind === 'offline') this.#schedule(this.#deps.delayMs);
+  }
+
+  /** Stops timers and saving; listeners stay, so a view that starts it again (StrictMode) still hears it. */
+  dispose(): void {
+    this.#running = false;
+    this.#clearTimer();
+  }
+
   /** An edit: kept on the device now, saved after the pause (not while a conflict waits for a decision). */
   edit(next: Consultation): void {
+    this.#restoredMerge = null;
     const kept = this.#keep(this.#state.base, next);
     if (this.#state.status.kind === 'conflict') {
       this.#set({ draft: next, keptOnDevice: kept });
@@ -100,20 +125,42 @@ export class Autosave {
     this.#schedule(this.#deps.delayMs);
   }
 
-  /** Save now (the retry button, or before publishing). Resolves when this save attempt has settled. */
+  /**
+   * Save now (the retry button, or before publishing). A save already under way is waited for, and what was
+   * typed during it is saved next; resolves when everything typed so far has been tried once.
+   */
   async saveNow(): Promise<AutosaveState> {
     this.#clearTimer();
-    await this.#save();
+    if (this.#inFlight !== null) await this.#inFlight;
+    const { kind } = this.#state.status;
+    if (kind === 'pending' || kind === 'offline' || kind === 'failed') {
+      this.#clearTimer();
+      await this.#save();
+    }
     return this.#state;
   }
 
-  /** Resolves a conflict by keeping the organiser's version: saved over theirs, on purpose. */
+  /**
+   * Resolves a conflict by keeping the organiser's version where both changed the same thing; everything else
+   * the other side changed is kept too. When the stored document is gone, mine is saved as a new one.
+   */
   async keepMine(): Promise<AutosaveState> {
     const { status } = this.#state;
     if (status.kind !== 'conflict') return this.#state;
-    if (status.theirs !== null) this.#set({ base: status.theirs });
-    this.#keep(this.#state.base, this.#state.draft);
-    this.#set({ status: { kind: 'pending' } });
+    if (status.theirs === null) {
+      this.#createAnew = true;
+      this.#set({ status: { kind: 'pending' } });
+      return this.saveNow();
+    }
+    const merged = mergeConsultations(this.#state.base.consultation, this.#state.draft, status.theirs.consultation, {
+      prefer: 'mine',
+    });
+    if (!merged.ok) {
+      this.#set({ status: { kind: 'conflict', conflicts: merged.conflicts, theirs: status.theirs } });
+      return this.#state;
+    }
+    this.#keep(status.theirs, merged.merged);
+    this.#set({ base: status.theirs, draft: merged.merged, status: { kind: 'pending' } });
     return this.saveNow();
   }
 
@@ -128,7 +175,7 @@ export class Autosave {
 
   /**
    * A version saved by someone other than this autosave (publishing records its publication) is the new base.
-   * Edits typed meanwhile are kept, with that version's publication record, so saving them cannot undo it.
+   * Edits typed meanwhile are put on top of it, so saving them cannot undo it.
    */
   adoptSaved(saved: StoredConsultation): void {
     if (this.#state.status.kind === 'saved') {
@@ -136,15 +183,23 @@ export class Autosave {
       this.#set({ base: saved, draft: saved.consultation });
       return;
     }
-    const draft = { ...this.#state.draft, published: saved.consultation.published };
-    this.#keep(saved, draft);
-    this.#set({ base: saved, draft });
+    this.#rebase(this.#state.base.consultation, saved);
   }
 
-  dispose(): void {
-    this.#disposed = true;
-    this.#clearTimer();
-    this.#listeners.clear();
+  /**
+   * The stored version moved on to `saved` (what `from` had, plus others' changes) while the organiser kept
+   * typing: her edits since `from` go on top of `saved`, so saving them next cannot undo anyone's change. Where
+   * both changed the same thing, it is a conflict for her to decide.
+   */
+  #rebase(from: Consultation, saved: StoredConsultation): void {
+    const rebased = mergeConsultations(from, this.#state.draft, saved.consultation);
+    if (!rebased.ok) {
+      this.#set({ base: saved, status: { kind: 'conflict', conflicts: rebased.conflicts, theirs: saved } });
+      return;
+    }
+    this.#keep(saved, rebased.merged);
+    this.#set({ base: saved, draft: rebased.merged, status: { kind: 'pending' } });
+    this.#schedule(this.#deps.delayMs);
   }
 
   #restore(stored: StoredConsultation): void {
@@ -158,14 +213,12 @@ export class Autosave {
     const local = found.value;
     if (local.baseEtag === stored.etag) {
       this.#state = { ...this.#state, draft: local.draft, restored: 'restored', status: { kind: 'pending' } };
-      this.#schedule(this.#deps.delayMs);
       return;
     }
     const merged = mergeConsultations(local.base, local.draft, stored.consultation);
     if (merged.ok) {
-      this.#keep(stored, merged.merged);
+      this.#restoredMerge = { baseEtag: stored.etag, base: stored.consultation, draft: merged.merged };
       this.#state = { ...this.#state, draft: merged.merged, restored: 'merged', status: { kind: 'pending' } };
-      this.#schedule(this.#deps.delayMs);
       return;
     }
     this.#state = {
@@ -180,39 +233,45 @@ export class Autosave {
     return this.#deps.drafts.write(base.name, { baseEtag: base.etag, base: base.consultation, draft });
   }
 
-  async #save(): Promise<void> {
-    if (this.#saving || this.#disposed) return;
-    const { status } = this.#state;
-    if (status.kind === 'conflict' || status.kind === 'saved') return;
-    this.#saving = true;
+  #save(): Promise<void> {
+    if (this.#inFlight !== null) return this.#inFlight;
+    const { kind } = this.#state.status;
+    if (!this.#running || kind === 'conflict' || kind === 'saved') return Promise.resolve();
+    const saving = this.#saveOnce().finally(() => {
+      this.#inFlight = null;
+    });
+    this.#inFlight = saving;
+    return saving;
+  }
+
+  async #saveOnce(): Promise<void> {
     const { base } = this.#state;
     const sent = this.#state.draft;
+    const createAnew = this.#createAnew;
     this.#set({ status: { kind: 'saving' } });
     try {
-      const result = await this.#deps.documents.save(base.name, base, sent);
-      if (this.#isDisposed()) return;
+      const result = await this.#deps.documents.save(base.name, createAnew ? null : base, sent);
+      if (!this.#isRunning()) return;
       this.#retries = 0;
+      this.#createAnew = false;
       if (!result.ok) {
         this.#set({ status: { kind: 'conflict', conflicts: result.conflicts, theirs: result.theirs } });
         return;
       }
-      const editedMeanwhile = this.#state.draft !== sent;
-      if (editedMeanwhile) {
-        // The new edits were made on top of what was just saved: keep them, now based on the saved version.
-        this.#set({ base: result.saved, status: { kind: 'pending' } });
-        this.#keep(result.saved, this.#state.draft);
-        this.#schedule(this.#deps.delayMs);
-      } else {
-        this.#deps.drafts.clear(base.name);
-        this.#set({
-          base: result.saved,
-          draft: result.saved.consultation,
-          status: { kind: 'saved', merged: result.merged },
-          keptOnDevice: true,
-        });
+      if (this.#state.draft !== sent) {
+        // Typed while saving: those edits go on top of what is stored now (which may hold others' merged changes).
+        this.#rebase(sent, result.saved);
+        return;
       }
+      this.#deps.drafts.clear(base.name);
+      this.#set({
+        base: result.saved,
+        draft: result.saved.consultation,
+        status: { kind: 'saved', merged: result.merged },
+        keptOnDevice: true,
+      });
     } catch (error) {
-      if (this.#isDisposed()) return;
+      if (!this.#isRunning()) return;
       if (isTransient(error)) {
         const delays = this.#deps.retryDelaysMs;
         const retryInMs = delays[Math.min(this.#retries, delays.length - 1)] ?? 30_000;
@@ -222,21 +281,20 @@ export class Autosave {
       } else {
         this.#set({ status: { kind: 'failed', error } });
       }
-    } finally {
-      this.#saving = false;
     }
   }
 
   /** Read through a method: the flag changes while a save awaits, which a narrowed field would hide. */
-  #isDisposed(): boolean {
-    return this.#disposed;
+  #isRunning(): boolean {
+    return this.#running;
   }
 
   #schedule(ms: number): void {
     this.#clearTimer();
+    if (!this.#running) return;
     this.#cancelTimer = this.#deps.schedule(() => {
       this.#cancelTimer = null;
-      // Errors are turned into states inside #save; nothing reaches this timer callback.
+      // Errors are turned into states inside #saveOnce; nothing reaches this timer callback.
       void this.#save();
     }, ms);
   }

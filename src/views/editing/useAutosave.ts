@@ -16,7 +16,10 @@ export function useAutosave(
     setBuiltFor(key);
     setAutosave(new Autosave(stored, { ...ports, schedule }));
   }
-  useEffect(() => () => autosave.dispose(), [autosave]);
+  useEffect(() => {
+    autosave.start();
+    return () => autosave.dispose();
+  }, [autosave]);
   useSyncExternalStore(
     (listener) => autosave.subscribe(listener),
     () => autosave.state,

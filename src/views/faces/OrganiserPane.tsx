@@ -133,13 +133,16 @@ function ConsultationEditor({
         <Tab value="questions">{t.questions}</Tab>
         <Tab value="publish">{t.publish}</Tab>
       </TabList>
-      <div role="tabpanel" aria-label={t[section]}>
+      <div role="tabpanel" aria-label={t[section]} hidden={section === 'publish'}>
         {section === 'overview' && (
           <ConsultationOverview consultation={draft} event={event} changedSincePublished={changedSincePublished} />
         )}
         {section === 'agenda' && <AgendaEditor consultation={draft} onChange={edit} />}
         {section === 'questions' && <QuestionsEditor consultation={draft} onChange={edit} />}
-        {section === 'publish' && <PublishPanel autosave={autosave} event={event} onPublished={setEvent} />}
+      </div>
+      {/* Kept mounted: a publication half done ("recorded it again?") must survive a look at another tab. */}
+      <div role="tabpanel" aria-label={t.publish} hidden={section !== 'publish'}>
+        <PublishPanel autosave={autosave} event={event} onPublished={setEvent} />
       </div>
     </>
   );

@@ -40,7 +40,8 @@ export async function loadOrganiserView(
   }
   if (event.link === null) return { event, document: null };
   const document = await ports.documents.load(event.link.documentName);
-  // Best effort: a host that cannot remember makes the next opening slower, nothing more (it resolves false).
-  await memory.remember(eventId, event.link.documentName);
+  // Not awaited: Outlook's roaming settings take a round trip to Exchange, and the view need not wait for it. It
+  // never rejects (a host that cannot remember resolves false: the next opening is slower, nothing more).
+  void memory.remember(eventId, event.link.documentName);
   return { event, document };
 }

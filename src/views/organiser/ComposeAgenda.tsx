@@ -80,7 +80,9 @@ export function ComposeAgenda({ body, start, end }: ComposeAgendaProps) {
     setOutcome('busy');
     try {
       const languages: readonly Language[] = english ? ['sv', 'en'] : ['sv'];
-      const prepared = preparePublication(current, { now: toZonedIso(clock.now(), current.timeZone), languages });
+      // The meeting's time as the compose form has it now, whatever it was when the draft was begun.
+      const forThisMeeting = { ...current, start, end };
+      const prepared = preparePublication(forThisMeeting, { now: toZonedIso(clock.now(), current.timeZone), languages });
       await body.write(replaceSamradSection(await body.read(), prepared.sectionHtml));
       setOutcome('inserted');
     } catch (error) {

@@ -43,8 +43,9 @@ export function CopyEarlierConsultation({ event, onCopy }: CopyEarlierConsultati
   const { documents } = usePorts();
   const { state, retry } = useLoad<readonly StoredConsultation[]>(async () => {
     const listed = (await documents.list()).slice(0, OFFERED);
-    const loaded = await Promise.all(listed.map((d) => documents.load(d.name)));
-    return loaded.filter((d): d is StoredConsultation => d !== null);
+    // One unreadable document (from a newer Samråd, or damaged) must not hide the others.
+    const loaded = await Promise.allSettled(listed.map((d) => documents.load(d.name)));
+    return loaded.flatMap((r) => (r.status === 'fulfilled' && r.value !== null ? [r.value] : []));
   }, 'earlier');
   const [chosen, setChosen] = useState<string | null>(null);
   const [copying, setCopying] = useState<'idle' | 'busy' | { readonly error: unknown }>('idle');

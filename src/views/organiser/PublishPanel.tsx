@@ -160,7 +160,8 @@ export function PublishPanel({ autosave, event, onPublished }: PublishPanelProps
       <p>{t.intro}</p>
       <Checkbox checked={english} onChange={(_e, data) => setEnglish(data.checked === true)} label={t.english} />
       {!preview.ok ? (
-        <LoadFailed error={preview.error} onRetry={() => setStep({ kind: 'idle' })} title={t.sendFailed} />
+        // The agenda as it stands cannot be published; the fix is an edit, so there is nothing to retry.
+        <LoadFailed error={preview.error} title={t.sendFailed} />
       ) : unchanged ? (
         <MessageBar intent="info">
           <MessageBarBody>{t.unchanged}</MessageBarBody>
@@ -181,6 +182,11 @@ export function PublishPanel({ autosave, event, onPublished }: PublishPanelProps
         {t.publish}
       </Button>
       <div role="status" aria-live="polite">
+        {step.kind === 'not-saved' && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t.notSaved}</MessageBarBody>
+          </MessageBar>
+        )}
         {busy && <Spinner size="tiny" label={t[step.label]} />}
         {step.kind === 'done' && (
           <MessageBar intent="success">
@@ -193,11 +199,6 @@ export function PublishPanel({ autosave, event, onPublished }: PublishPanelProps
           </MessageBar>
         )}
       </div>
-      {step.kind === 'not-saved' && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t.notSaved}</MessageBarBody>
-        </MessageBar>
-      )}
       {step.kind === 'failed' && step.stage === 'send' && (
         <LoadFailed error={step.error} onRetry={run} title={t.sendFailed} actionLabel={t.tryAgain} />
       )}

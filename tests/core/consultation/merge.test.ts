@@ -257,3 +257,35 @@ describe('mergeConsultations properties', () => {
     );
   });
 });
+
+describe('mergeConsultations, preferring mine', () => {
+  it('takes my value where both changed, keeps their other changes, and reports no conflict', () => {
+    const base = sampleConsultation();
+    const mine = { ...base, title: 'Mitt namn' };
+    const theirs = { ...base, title: 'Deras namn', practicalInformation: ['Deras info.'] };
+    expect(mergeConsultations(base, mine, theirs).ok).toBe(false);
+    const preferred = mergeConsultations(base, mine, theirs, { prefer: 'mine' });
+    expect(preferred.ok && preferred.merged.title).toBe('Mitt namn');
+    expect(preferred.ok && preferred.merged.practicalInformation).toEqual(['Deras info.']);
+  });
+
+  it('still fails when the result breaks the schema (an item I edited, they removed with its question link)', () => {
+    const base = sampleConsultation();
+    const theirs: Consultation = {
+      ...base,
+      agenda: { parts: base.agenda.parts.map((p) => ({ ...p, items: p.items.filter((i) => i.id !== 'item-2') })) },
+      questions: base.questions.map((q) => ({ ...q, agendaItemId: null })),
+    };
+    const mine: Consultation = {
+      ...base,
+      agenda: {
+        parts: base.agenda.parts.map((p) => ({
+          ...p,
+          items: p.items.map((i) => (i.id === 'item-2' ? { ...i, title: 'Ny rubrik' } : i)),
+        })),
+      },
+    };
+    const result = mergeConsultations(base, mine, theirs, { prefer: 'mine' });
+    expect(result.ok).toBe(false);
+  });
+});

@@ -292,6 +292,7 @@ describe('the section with a change note and a version line', () => {
       'punkten ”Tid Punkt Presenteras av Längd” tillagd',
       'punkten ”Inledning” heter nu ”Version 9, utskickad 1 januari 2024 kl.…”',
       'frågan ”Changed since the last version: (Punkt…” omformulerad',
+      'den praktiska informationen är ändrad',
     ]);
     for (const [, mangle] of MANGLES) {
       expect(parseAgendaSection(mangle(prepared.sectionHtml))).toEqual(publishedAgendaOf(next));
@@ -339,5 +340,26 @@ describe('the published agenda with its note and version reads back after what m
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the change note beyond the agenda', () => {
+  it.each<[string, (c: Consultation) => void, readonly ('sv' | 'en')[], string[], string[]]>([
+    [
+      'the practical information',
+      (c) => (c.practicalInformation = ['Ny länk.']),
+      SV,
+      ['den praktiska informationen är ändrad'],
+      ['the practical information has changed'],
+    ],
+    ['English added', () => undefined, BOTH, ['engelsk text tillagd'], ['English text added']],
+  ])('says when %s changed', (_name, edit, languages, sv, en) => {
+    const prepared = preparePublication(edited(publishedOnce(), edit), { now: SECOND, languages });
+    expect(prepared.changeNote).toEqual({ sv, en });
+  });
+
+  it('says the English text was removed when a later version is Swedish only', () => {
+    const prepared = preparePublication(publishedOnce(BOTH), { now: SECOND, languages: SV });
+    expect(prepared.changeNote).toEqual({ sv: ['den engelska texten är borttagen'], en: ['the English text has been removed'] });
   });
 });

@@ -97,6 +97,7 @@ describe('Autosave', () => {
     const timer = manualSchedule();
     const { port, calls } = savingPort([ok]);
     const autosave = new Autosave(base, { documents: port, drafts, schedule: timer.schedule, delayMs: 800 });
+    autosave.start();
     autosave.edit(retitled(base.consultation, 'Nytt namn'));
     expect(autosave.state.status.kind).toBe('pending');
     expect(drafts.kept?.draft.title).toBe('Nytt namn');
@@ -115,6 +116,7 @@ describe('Autosave', () => {
     const timer = manualSchedule();
     const { port, calls } = savingPort([ok]);
     const autosave = new Autosave(base, { documents: port, drafts: memoryDrafts(), schedule: timer.schedule });
+    autosave.start();
     autosave.edit(retitled(base.consultation, 'A'));
     autosave.edit(retitled(base.consultation, 'AB'));
     expect(timer.pending()).toHaveLength(1);
@@ -138,6 +140,7 @@ describe('Autosave', () => {
       },
     };
     const autosave = new Autosave(base, { documents: port, drafts: memoryDrafts(), schedule: timer.schedule });
+    autosave.start();
     autosave.edit(retitled(base.consultation, 'Första'));
     timer.flush();
     await settle();
@@ -167,6 +170,7 @@ describe('Autosave', () => {
       delayMs: 10,
       retryDelaysMs: [100, 500],
     });
+    autosave.start();
     autosave.edit(retitled(base.consultation, 'Offline'));
     timer.flush();
     await settle();
@@ -186,6 +190,7 @@ describe('Autosave', () => {
     const timer = manualSchedule();
     const { port } = savingPort([() => denied, ok]);
     const autosave = new Autosave(base, { documents: port, drafts, schedule: timer.schedule });
+    autosave.start();
     autosave.edit(retitled(base.consultation, 'Nekad'));
     timer.flush();
     await settle();
@@ -202,6 +207,7 @@ describe('Autosave', () => {
     const timer = manualSchedule();
     const { port, calls } = savingPort([conflict, ok]);
     const autosave = new Autosave(base, { documents: port, drafts: memoryDrafts(), schedule: timer.schedule });
+    autosave.start();
     autosave.edit(retitled(base.consultation, 'Mitt'));
     timer.flush();
     await settle();
@@ -218,6 +224,7 @@ describe('Autosave', () => {
       drafts: memoryDrafts(),
       schedule: timer.schedule,
     });
+    second.start();
     second.edit(retitled(base.consultation, 'Mitt'));
     await second.saveNow();
     second.takeTheirs();
@@ -230,6 +237,7 @@ describe('Autosave', () => {
     const drafts = memoryDrafts({ baseEtag: '"1"', base: base.consultation, draft: retitled(base.consultation, 'Kvar') });
     const timer = manualSchedule();
     const autosave = new Autosave(base, { documents: savingPort([]).port, drafts, schedule: timer.schedule });
+    autosave.start();
     expect(autosave.state.restored).toBe('restored');
     expect(autosave.state.draft.title).toBe('Kvar');
     expect(autosave.state.status.kind).toBe('pending');
@@ -240,6 +248,7 @@ describe('Autosave', () => {
     const newer = stored({ ...base.consultation, registration: { ...base.consultation.registration, capacity: 60 } }, '"5"');
     const drafts = memoryDrafts({ baseEtag: '"1"', base: base.consultation, draft: retitled(base.consultation, 'Kvar') });
     const autosave = new Autosave(newer, { documents: savingPort([]).port, drafts, schedule: manualSchedule().schedule });
+    autosave.start();
     expect(autosave.state.restored).toBe('merged');
     expect(autosave.state.draft.title).toBe('Kvar');
     expect(autosave.state.draft.registration.capacity).toBe(60);
@@ -250,6 +259,7 @@ describe('Autosave', () => {
     const newer = stored(retitled(base.consultation, 'Någon annans'), '"5"');
     const drafts = memoryDrafts({ baseEtag: '"1"', base: base.consultation, draft: retitled(base.consultation, 'Mitt') });
     const autosave = new Autosave(newer, { documents: savingPort([]).port, drafts, schedule: manualSchedule().schedule });
+    autosave.start();
     expect(autosave.state.status).toMatchObject({ kind: 'conflict', conflicts: ['title'] });
     expect(autosave.state.draft.title).toBe('Mitt');
   });
@@ -260,13 +270,107 @@ describe('Autosave', () => {
       drafts: memoryDrafts('unreadable'),
       schedule: manualSchedule().schedule,
     });
+    unreadable.start();
     expect(unreadable.state.restored).toBe('unreadable');
     expect(unreadable.state.draft).toBe(base.consultation);
 
     const drafts = memoryDrafts();
     drafts.refuse = true;
     const refused = new Autosave(base, { documents: savingPort([]).port, drafts, schedule: manualSchedule().schedule });
+    refused.start();
     refused.edit(retitled(base.consultation, 'X'));
     expect(refused.state.keptOnDevice).toBe(false);
+  });
+
+  it('writes and saves nothing before start(), and works again after dispose() and start() (React StrictMode)', async () => {
+    const drafts = memoryDrafts({ baseEtag: '"1"', base: base.consultation, draft: retitled(base.consultation, 'Kvar') });
+    const timer = manualSchedule();
+    const { port, calls } = savingPort([ok]);
+    const autosave = new Autosave(base, { documents: port, drafts, schedule: timer.schedule });
+    expect(timer.pending()).toEqual([]);
+    autosave.start();
+    autosave.dispose();
+    expect(timer.pending()).toEqual([]);
+    autosave.start();
+    timer.flush();
+    await settle();
+    expect(calls.map((c) => c.mine.title)).toEqual(['Kvar']);
+  });
+
+  it('puts edits typed during a save on top of what was stored, so others’ merged changes are not undone', async () => {
+    const timer = manualSchedule();
+    let release: (() => void) | null = null;
+    const theirs = ['Länk skickas dagen före.'];
+    const calls: Consultation[] = [];
+    const port: ConsultationDocumentPort = {
+      list: () => Promise.resolve([]),
+      load: () => Promise.resolve(null),
+      save: (_n, _from, mine) => {
+        calls.push(mine);
+        // The store merged someone else's practical information into what it saved.
+        const saved = stored({ ...mine, practicalInformation: theirs, revision: mine.revision + 1 }, `"${calls.length + 1}"`);
+        return new Promise((resolve) => {
+          release = () => resolve({ ok: true, saved, merged: true });
+        });
+      },
+    };
+    const autosave = new Autosave(base, { documents: port, drafts: memoryDrafts(), schedule: timer.schedule });
+    autosave.start();
+    autosave.edit(retitled(base.consultation, 'Första'));
+    timer.flush();
+    await settle();
+    autosave.edit(retitled(autosave.state.draft, 'Andra'));
+    (release as (() => void) | null)?.();
+    await settle();
+    expect(autosave.state.draft.title).toBe('Andra');
+    expect(autosave.state.draft.practicalInformation).toEqual(theirs);
+    timer.flush();
+    await settle();
+    expect(calls[1]?.practicalInformation).toEqual(theirs);
+  });
+
+  it('keeps their other changes when the organiser keeps hers in a conflict', async () => {
+    const theirs = stored({ ...retitled(base.consultation, 'Deras'), practicalInformation: ['Deras info.'] }, '"3"');
+    const timer = manualSchedule();
+    const { port, calls } = savingPort([() => ({ ok: false, conflicts: ['title'], theirs }), ok]);
+    const autosave = new Autosave(base, { documents: port, drafts: memoryDrafts(), schedule: timer.schedule });
+    autosave.start();
+    autosave.edit(retitled(base.consultation, 'Mitt'));
+    await autosave.saveNow();
+    expect(autosave.state.status.kind).toBe('conflict');
+    await autosave.keepMine();
+    expect(calls[1]?.mine.title).toBe('Mitt');
+    expect(calls[1]?.mine.practicalInformation).toEqual(['Deras info.']);
+    expect(autosave.state.status.kind).toBe('saved');
+  });
+
+  it('saveNow waits for a save under way and then saves what was typed during it', async () => {
+    const timer = manualSchedule();
+    let release: (() => void) | null = null;
+    const titles: string[] = [];
+    const port: ConsultationDocumentPort = {
+      list: () => Promise.resolve([]),
+      load: () => Promise.resolve(null),
+      save: (_n, _from, mine) => {
+        titles.push(mine.title);
+        if (titles.length === 1) {
+          return new Promise((resolve) => {
+            release = () => resolve(ok(mine));
+          });
+        }
+        return Promise.resolve(ok(mine));
+      },
+    };
+    const autosave = new Autosave(base, { documents: port, drafts: memoryDrafts(), schedule: timer.schedule });
+    autosave.start();
+    autosave.edit(retitled(base.consultation, 'Ett'));
+    timer.flush();
+    await settle();
+    autosave.edit(retitled(base.consultation, 'Två'));
+    const done = autosave.saveNow();
+    (release as (() => void) | null)?.();
+    const state = await done;
+    expect(titles).toEqual(['Ett', 'Två']);
+    expect(state.status.kind).toBe('saved');
   });
 });
