@@ -1,5 +1,7 @@
 /**
- * Builds the pages: the workbench, and the two faces (outlook.html, teams.html). `npm start` serves them with the
+ * Builds the pages: the workbench, the two faces (outlook.html, teams.html) and the Outlook pane's two sign-in pages
+ * (auth-dialog.html, auth-redirect.html), each from src/entries/pages/pageHtml.ts (a bilingual shell that paints
+ * before any script; office.js in the production Outlook pages only). `npm start` serves them with the
  * local Microsoft 365 sandbox behind the same loopback origin (Graph under /v1.0, the sandbox's switches under
  * /sandbox), so the pages run the production Graph code against it unchanged.
  * TypeScript is only transpiled here (ts-loader, transpileOnly); `npm run typecheck` checks types.
@@ -8,22 +10,40 @@ import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Compiler, Configuration } from 'webpack';
+import webpack, { type Compiler, type Configuration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
+import { pageHtml, type PageName } from './src/entries/pages/pageHtml';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-const PAGES = [
+/**
+ * Every page: the workbench, the two faces, and the two sign-in pages of the Outlook pane (the Office dialog's page
+ * and MSAL's redirect bridge, ADR 0004).
+ */
+export const PAGES: readonly { name: PageName; file: string; entry: string; title: string }[] = [
   { name: 'workbench', file: 'index.html', entry: './src/entries/workbench.tsx', title: 'Samråd – arbetsbänk' },
   { name: 'outlook', file: 'outlook.html', entry: './src/entries/faces/outlook.tsx', title: 'Samråd – Outlook' },
   { name: 'teams', file: 'teams.html', entry: './src/entries/faces/teams.tsx', title: 'Samråd – Teams' },
-] as const;
+  { name: 'auth-dialog', file: 'auth-dialog.html', entry: './src/entries/auth/dialog.ts', title: 'Samråd – inloggning' },
+  { name: 'auth-redirect', file: 'auth-redirect.html', entry: './src/entries/auth/redirect.ts', title: 'Samråd – inloggning' },
+];
 
-function page(file: string, chunk: string, title: string): HtmlWebpackPlugin {
+/** The page's script URLs as html-webpack-plugin hands them to a template (`htmlWebpackPlugin.files.js`). */
+function scriptsOf(parameters: Record<string, unknown>): string[] {
+  const plugin = parameters['htmlWebpackPlugin'] as Partial<HtmlWebpackPlugin.TemplateParameter['htmlWebpackPlugin']> | undefined;
+  const js = plugin?.files?.js;
+  if (!Array.isArray(js)) throw new Error('html-webpack-plugin gave the template no script list (htmlWebpackPlugin.files.js).');
+  return js;
+}
+
+function page(name: PageName, file: string, title: string, production: boolean): HtmlWebpackPlugin {
   return new HtmlWebpackPlugin({
     filename: file,
-    chunks: [chunk],
-    templateContent: `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><div id="root"></div></body></html>`,
+    chunks: [name],
+    // The template writes the script tags itself (deferred, each with an onerror that shows a message).
+    inject: false,
+    templateContent: (parameters: Record<string, unknown>) =>
+      pageHtml({ page: name, title, production, scripts: scriptsOf(parameters) }),
   });
 }
 
@@ -70,6 +90,17 @@ export function workbenchDevServer(sandboxOrigin: string, port: number | 'auto')
   };
 }
 
+/**
+ * Sign-in's build-time settings, written into the bundle as constants (src/entries/auth/buildConfig.ts reads them).
+ * Unset, they are empty and the Outlook pane shows which setting is missing instead of signing in.
+ */
+function buildSettings(): Record<string, string> {
+  return {
+    'process.env.SAMRAD_CLIENT_ID': JSON.stringify(process.env.SAMRAD_CLIENT_ID ?? ''),
+    'process.env.SAMRAD_TENANT': JSON.stringify(process.env.SAMRAD_TENANT ?? ''),
+  };
+}
+
 export function pagesConfig(production: boolean): Configuration {
   return {
     mode: production ? 'production' : 'development',
@@ -81,8 +112,14 @@ export function pagesConfig(production: boolean): Configuration {
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
     },
-    plugins: [...PAGES.map((p) => page(p.file, p.name, p.title)), new StaticFilesPlugin()],
+    plugins: [
+      ...PAGES.map((p) => page(p.name, p.file, p.title, production)),
+      new webpack.DefinePlugin(buildSettings()),
+      new StaticFilesPlugin(),
+    ],
     performance: { hints: false },
+    // Shared code is split into chunks per set of pages and lazy parts that use it; a module only a lazy part of a
+    // page needs stays out of that page's initial chunks (npm run bench prints both from the stats).
     optimization: { splitChunks: { chunks: 'all' } },
   };
 }

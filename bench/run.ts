@@ -3,6 +3,8 @@
  * Nothing here is a test: there are no thresholds (machines differ); ratios are printed where they say more
  * than absolute times (the reconciliation must grow linearly: 100k/10k ≈ 10).
  */
+import { buildForBench, printWeights } from './bundles';
+import { benchFirstPaint } from './firstPaint';
 import { benchImportSeed } from './importSeed';
 import { benchOrganiserFace } from './organiserFace';
 import { benchReconcile } from './reconcile';
@@ -21,3 +23,14 @@ benchImportSeed(print);
 print('');
 print('Graph: the organiser pane against the sandbox');
 await benchOrganiserFace(print);
+print('');
+print('JavaScript per page (production build, from webpack stats)');
+const build = await buildForBench();
+try {
+  printWeights(print, build);
+  print('');
+  print('First paint in headless Chromium');
+  await benchFirstPaint(print, build);
+} finally {
+  build.remove();
+}

@@ -1,6 +1,8 @@
 /**
- * End to end in real Chromium: the workbench as `npm start` serves it, against a fresh sandbox. Both faces read
- * the seed consultation through the production Graph code; the visitor switches person, language and faults,
+ * End to end in real Chromium: the workbench as `npm start` serves it, against a fresh sandbox, through the
+ * production Graph code. The organiser builds the seed consultation's agenda in the Outlook pane (durations, the
+ * overrun, the re-plan), publishes it, and the attendees' own invitations hold it: the presenter's in Teams and in
+ * Outlook's attendee mode, a newly invited participant's in Teams. Then the visitor switches language and faults,
  * resets the sandbox, and imports an invitation. Every state passes axe-core's WCAG 2.1 A/AA rules (frames
  * included); screenshots are kept in test-artifacts/ for people to look at.
  */
@@ -9,7 +11,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderAgendaSection } from '../../src/core/publishing/agendaSection';
+import type { SandboxPerson } from '../../sandbox/contract';
+import { parseAgendaSection, publishedAgendaOf } from '../../src/core/publishing/agendaSection';
+import { extractSamradSection } from '../../src/core/publishing/bodySection';
 import { GraphConsultationDocuments } from '../../src/graph/adapters/consultationDocuments';
 import { GraphMeetingEvents } from '../../src/graph/adapters/meetingEvents';
 import { GraphClient } from '../../src/graph/http/graphClient';
@@ -25,12 +29,33 @@ const outlook = (): FrameLocator => page.frameLocator('iframe[title^="Outlook"]'
 const teams = (): FrameLocator => page.frameLocator('iframe[title^="Teams"]');
 
 async function expectNoAxeViolations(): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Fluent's TabList moves focus with arrow keys through tabster, which puts two 1-px focus sentinels
+  // (`<i data-tabster-dummy aria-hidden tabindex=0>`) at the ends of the list: focus landing on one is moved on at
+  // once, so it never rests on a hidden element. axe cannot know that; everything else on the page is checked.
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('[data-tabster-dummy]')
+    .exclude(['iframe[title^="Outlook"]', '[data-tabster-dummy]'])
+    .exclude(['iframe[title^="Teams"]', '[data-tabster-dummy]'])
+    .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `workbench-${name}.png`), fullPage: true });
+}
+
+function person(role: SandboxPerson['role']): SandboxPerson {
+  const found = workbench.sandbox.people.find((p) => p.role === role);
+  if (found === undefined) throw new Error(`The seed has no ${role}.`);
+  return found;
+}
+
+function clientFor(personId: string): GraphClient {
+  return new GraphClient({
+    tokens: { getToken: () => Promise.resolve(workbench.sandbox.tokenFor(personId)) },
+    baseUrl: workbench.sandbox.graphBaseUrl,
+  });
 }
 
 async function choosePerson(label: string, person: RegExp): Promise<void> {
@@ -54,70 +79,114 @@ afterAll(async () => {
   await workbench.stop();
 });
 
-describe('the workbench in Chromium', () => {
-  it('opens in Swedish with the organiser in Outlook and a participant in Teams', async () => {
+// Each step may wait for the dev server to compile a face's chunks on this 2-core machine: minutes, not seconds.
+describe('the workbench in Chromium', { timeout: 180_000 }, () => {
+  it('opens in Swedish with the organiser in Outlook and the presenter in Teams', async () => {
     await page.goto(workbench.url);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Samråd – arbetsbänk');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
 
-    const plan = outlook().getByRole('table', { name: 'Tidsplan' });
-    await plan.waitFor({ timeout: 30_000 });
-    expect(await plan.getByRole('row').count()).toBe(5);
+    const overview = outlook().getByRole('heading', { level: 2, name: /Sveriges nya handlingsplan/ });
+    await overview.waitFor({ timeout: 60_000 });
     expect(await outlook().getByText('12 december 2023 kl. 13.00–14.30').count()).toBe(1);
-    expect(await outlook().getByRole('heading', { name: 'Diskussionsfrågor' }).count()).toBe(1);
     expect(await outlook().getByText('Tidsplanen saknar längder för 4 punkter').count()).toBe(1);
+    expect(
+      await outlook()
+        .getByText(/som utskick 1/)
+        .count(),
+    ).toBe(1);
 
-    // Sofia is not invited yet in the seed: the panel says so plainly.
-    await teams()
-      .getByText(/Du har ingen egen inbjudan till mötet/)
-      .waitFor({ timeout: 30_000 });
+    // The presenter was invited with version 1 of the agenda: his own invitation holds it.
+    const plan = teams().getByRole('table', { name: 'Tidsplan' });
+    await plan.waitFor({ timeout: 60_000 });
+    expect(await plan.getByRole('row').count()).toBe(5);
+    expect(await teams().getByRole('heading', { name: 'Diskussionsfrågor' }).count()).toBe(1);
     await screenshot('sv');
     await expectNoAxeViolations();
   });
 
-  it('shows the meeting from the person’s own invitation when Teams is signed in as someone in it', async () => {
-    await choosePerson('Teams: inloggad som', /^Maria Envall/);
-    await teams()
-      .getByRole('heading', { level: 2, name: 'Samråd om Sveriges handlingsplan för OGP 2023–2025' })
-      .waitFor({ timeout: 30_000 });
-    expect(await teams().getByText('12 december 2023 kl. 13.00–14.30').count()).toBe(1);
-    expect(
-      await teams()
-        .getByText(/inte publicerat dagordningen/)
-        .count(),
-    ).toBe(1);
+  it('builds the agenda in the pane: durations, the overrun, the re-plan, saved', async () => {
+    await outlook().getByRole('tab', { name: 'Dagordning' }).click();
+    const durations = outlook().getByLabel('Längd (minuter)');
+    await durations.first().waitFor();
+    expect(await durations.count()).toBe(4);
+    for (const [i, minutes] of ['30', '25', '25', '25'].entries()) await durations.nth(i).fill(minutes);
+    await outlook().getByText('Överskrider sluttiden med 15 min').waitFor();
+    await expectNoAxeViolations();
+
+    await outlook().getByRole('button', { name: 'Använd förslaget' }).click();
+    await outlook().getByText('Tidsplanen ryms precis').waitFor();
+    await outlook().getByText('Alla ändringar är sparade').waitFor({ timeout: 30_000 });
+    await screenshot('agenda');
     await expectNoAxeViolations();
   });
 
-  it('shows the agenda in Sofia’s own invitation once the organiser has invited her and published it', async () => {
-    // What the Outlook pane's invite and publish actions will do (issue 4), done here through the same gateway.
-    const organiser = workbench.sandbox.people.find((p) => p.role === 'organiser');
-    const sofia = workbench.sandbox.people.find((p) => p.id === 'sofia.lindqvist');
-    if (organiser === undefined || sofia === undefined) throw new Error('The seed lacks the organiser or Sofia Lindqvist.');
-    const client = new GraphClient({
-      tokens: { getToken: () => Promise.resolve(workbench.sandbox.tokenFor(organiser.id)) },
-      baseUrl: workbench.sandbox.graphBaseUrl,
-    });
-    const events = new GraphMeetingEvents({ client });
+  it('publishes version 2 into the invitation; the presenter’s own copy holds it and the join block', async () => {
+    await outlook().getByRole('tab', { name: 'Publicera' }).click();
+    await outlook()
+      .getByText(/längder tillagda för alla punkter/)
+      .waitFor();
+    await outlook().getByRole('button', { name: 'Publicera' }).click();
+    await outlook()
+      .getByText(/Utskick 2 finns nu i inbjudan/)
+      .waitFor({ timeout: 30_000 });
+    await expectNoAxeViolations();
+
+    const organiser = person('organiser');
+    const presenter = person('presenter');
+    const documents = new GraphConsultationDocuments({ client: clientFor(organiser.id) });
+    const organiserEvents = new GraphMeetingEvents({ client: clientFor(organiser.id) });
     const scenario = (await (await fetch(`${workbench.sandbox.origin}/sandbox/scenario`)).json()) as { organiserEventId: string };
-    const event = await events.getEvent(scenario.organiserEventId);
-    const document = await new GraphConsultationDocuments({ client }).load(event.link?.documentName ?? '');
-    if (document === null) throw new Error('The seed consultation has no document.');
-    await events.inviteAttendees(event.id, [{ email: sofia.mail, name: sofia.displayName }]);
-    await events.publishSection(event.id, renderAgendaSection(document.consultation, { languages: ['sv', 'en'] }));
+    const event = await organiserEvents.getEvent(scenario.organiserEventId);
+    const stored = await documents.load(event.link?.documentName ?? '');
+    expect(stored?.consultation.published?.number).toBe(2);
+    const copy = await new GraphMeetingEvents({ client: clientFor(presenter.id) }).findByICalUId(event.iCalUId);
+    const section = copy === null ? null : extractSamradSection(copy.bodyHtml);
+    expect(section === null || stored === null ? null : parseAgendaSection(section)).toEqual(
+      stored === null ? 'no document' : publishedAgendaOf(stored.consultation),
+    );
+    expect(copy?.bodyHtml).toContain(event.joinUrl ?? 'no join url');
+
+    // The presenter's panel, opened again, reads version 2 from his invitation: every item has its length now.
+    await teams()
+      .locator('body')
+      .evaluate(() => window.location.reload());
+    await teams().getByRole('table', { name: 'Tidsplan' }).waitFor({ timeout: 30_000 });
+    expect(await teams().getByText('Saknas').count()).toBe(0);
+    await screenshot('published');
+  });
+
+  it('shows the agenda in Sofia’s own invitation once she is invited', async () => {
+    // The pane's invite flow comes with the registration issue; the same gateway call stands in for it here.
+    const sofia = workbench.sandbox.people.find((p) => p.id === 'sofia.lindqvist');
+    if (sofia === undefined) throw new Error('The seed lacks Sofia Lindqvist.');
+    const events = new GraphMeetingEvents({ client: clientFor(person('organiser').id) });
+    const scenario = (await (await fetch(`${workbench.sandbox.origin}/sandbox/scenario`)).json()) as { organiserEventId: string };
+    await events.inviteAttendees(scenario.organiserEventId, [{ email: sofia.mail, name: sofia.displayName }]);
 
     await choosePerson('Teams: inloggad som', /^Sofia Lindqvist/);
     const plan = teams().getByRole('table', { name: 'Tidsplan' });
     await plan.waitFor({ timeout: 30_000 });
     expect(await plan.getByRole('row').count()).toBe(5);
-    expect(await teams().getByRole('heading', { name: 'Diskussionsfrågor' }).count()).toBe(1);
-    await screenshot('published');
+    expect(await plan.getByText('Saknas').count()).toBe(0);
     await expectNoAxeViolations();
+  });
+
+  it('opens Outlook in attendee mode for the presenter, his own items marked', async () => {
+    await choosePerson('Outlook: inloggad som', /^Jonas Lindahl/);
+    await outlook().getByRole('table', { name: 'Tidsplan' }).waitFor({ timeout: 30_000 });
+    expect(await outlook().getByText('Punkter som din organisation presenterar är markerade.').count()).toBe(1);
+    expect(await outlook().getByText('– Din punkt').count()).toBeGreaterThan(0);
+    expect(await outlook().getByRole('tab').count()).toBe(0);
+    await screenshot('attendee');
+    await expectNoAxeViolations();
+    await choosePerson('Outlook: inloggad som', /^Maria Envall/);
+    await outlook().getByRole('tab', { name: 'Översikt' }).waitFor({ timeout: 30_000 });
   });
 
   it('switches both faces and the page to English', async () => {
     await page.getByRole('radio', { name: 'English' }).check();
-    await outlook().getByRole('table', { name: 'Time plan' }).waitFor({ timeout: 30_000 });
+    await outlook().getByRole('tab', { name: 'Overview' }).waitFor({ timeout: 60_000 });
     await teams().getByText('12 December 2023, 13:00–14:30').waitFor({ timeout: 30_000 });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await outlook().locator('html').getAttribute('lang')).toBe('en');
@@ -133,13 +202,17 @@ describe('the workbench in Chromium', () => {
           ((await (await fetch(`${workbench.sandbox.origin}/sandbox/faults`)).json()) as { latencyMs: number }).latencyMs,
       )
       .toBe(500);
-    await outlook().getByRole('table', { name: 'Time plan' }).waitFor({ timeout: 30_000 });
+    await outlook().getByRole('tab', { name: 'Agenda' }).click({ timeout: 60_000 });
+    await outlook().getByRole('table', { name: 'Time plan' }).waitFor({ timeout: 60_000 });
     await page.getByRole('radio', { name: 'None' }).first().check();
   });
 
   it('resets the sandbox and reloads both faces', async () => {
     await page.getByRole('button', { name: 'Reset the sandbox' }).click();
-    await outlook().getByRole('table', { name: 'Time plan' }).waitFor({ timeout: 30_000 });
+    // Back to the seed: version 1 published, the durations typed above gone.
+    await outlook()
+      .getByText(/som utskick 1|as mailing 1/)
+      .waitFor({ timeout: 60_000 });
     expect(await page.getByRole('alert').count()).toBe(0);
   });
 

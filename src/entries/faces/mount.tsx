@@ -1,68 +1,75 @@
 /**
- * What every face page does first: learn its host from the URL, build the Graph ports for it, and render the
- * face inside Fluent and the language. A page opened without a known host says so instead of guessing.
+ * What every face page shares: the React root that replaces the page's static shell, Fluent with the host's theme,
+ * the language, and a boundary that turns a failing view into a message instead of a blank pane. The faces
+ * themselves and the Graph ports are loaded as their own chunks (lazyFaces.ts, graphPorts.ts), so the page's
+ * first React paint needs only React, a few Fluent components and the host.
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { GraphClient } from '../../graph/http/graphClient';
-import { GraphConsultationDocuments } from '../../graph/adapters/consultationDocuments';
-import { GraphMeetingChat } from '../../graph/adapters/meetingChat';
-import { GraphMeetingEvents } from '../../graph/adapters/meetingEvents';
-import { hostKindFromUrl } from '../../hosts/host';
-import type { Clock } from '../../core/time/clock';
-import { createStorageDocumentMemory } from '../../hosts/workbench/documentMemory';
-import { createStorageDraftStore } from '../../hosts/workbench/draftStore';
-import { createWorkbenchHost } from '../../hosts/workbench/workbenchHost';
-import { LanguageContext } from '../../views/i18n';
-import { PortsContext, type Ports } from '../../views/ports';
+import type { Bilingual } from '../../core/errors';
+import { LanguageContext, type Language } from '../../views/i18n';
+import { StartupBoundary } from '../../views/outlook/StartupBoundary';
+import { StartupFailed } from '../../views/outlook/StartupStatus';
 
-const systemClock: Clock = { now: () => Date.now() };
-
-function graphPorts(baseUrl: string, getToken: () => Promise<string>, person: string): Ports {
-  const client = new GraphClient({ tokens: { getToken }, baseUrl });
-  const storage = localStorageOrNull();
-  return {
-    events: new GraphMeetingEvents({ client }),
-    documents: new GraphConsultationDocuments({ client }),
-    chats: new GraphMeetingChat({ client }),
-    documentMemory: createStorageDocumentMemory(storage, person),
-    drafts: createStorageDraftStore(storage, person),
-    clock: systemClock,
-  };
+export function reloadPage(): void {
+  window.location.reload();
 }
 
-function localStorageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    // Storage refused (private mode, sandboxed frame): the pane still works, it just reads the event first.
-    return null;
-  }
+export interface FaceFrameProps {
+  /** Null until the host has said the person's language: startup messages are then shown in both. */
+  readonly language: Language | null;
+  readonly dark?: boolean;
+  readonly children: ReactNode;
 }
 
-export function mountFace(render: (url: URL) => ReactNode): void {
+export function FaceFrame({ language, dark = false, children }: FaceFrameProps) {
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+      <LanguageContext.Provider value={language ?? 'sv'}>
+        <StartupBoundary
+          language={language}
+          onReload={reloadPage}
+          onError={(error) => {
+            // Shown in the pane by the boundary; kept in the console for a support case.
+            console.error(error);
+          }}
+        >
+          <main style={{ padding: 12 }}>{children}</main>
+        </StartupBoundary>
+      </LanguageContext.Provider>
+    </FluentProvider>
+  );
+}
+
+/** Replaces the static shell (#root's content) with the app. */
+export function mountPage(node: ReactNode): void {
   const container = document.getElementById('root');
   if (container === null) throw new Error('The page has no #root element.');
-  const url = new URL(window.location.href);
-  const kind = hostKindFromUrl(url);
-  if (kind !== 'workbench') {
-    // Outlook and Teams hosts come with their issues; until then a face runs in the workbench only.
-    container.textContent =
-      'Den här sidan öppnas från Samråds arbetsbänk (npm start). / This page is opened from the Samråd workbench (npm start).';
-    return;
-  }
-  const host = createWorkbenchHost(url);
-  document.documentElement.lang = host.language;
-  createRoot(container).render(
-    <StrictMode>
-      <FluentProvider theme={webLightTheme}>
-        <LanguageContext.Provider value={host.language}>
-          <PortsContext.Provider value={graphPorts(host.graphBaseUrl, () => host.getAccessToken(), host.person)}>
-            <main style={{ padding: 12 }}>{render(url)}</main>
-          </PortsContext.Provider>
-        </LanguageContext.Provider>
-      </FluentProvider>
-    </StrictMode>,
+  createRoot(container).render(<StrictMode>{node}</StrictMode>);
+}
+
+const NO_HOST = {
+  what: {
+    sv: 'Sidan vet inte vilket program den är öppnad i.',
+    en: 'The page does not know which application it is open in.',
+  },
+  hint: {
+    sv: 'Öppna Samråd från Outlook, eller från arbetsbänken (npm start).',
+    en: 'Open Samråd from Outlook, or from the workbench (npm start).',
+  },
+};
+
+export interface NoHostProps {
+  /** What to say instead of the general "which application" message. */
+  readonly explanation?: { readonly what: Bilingual; readonly hint: Bilingual };
+}
+
+/** A page opened without a host it can run in says so instead of guessing (ADR 0004: never try a host and wait). */
+export function NoHost({ explanation = NO_HOST }: NoHostProps) {
+  return (
+    <FaceFrame language={null}>
+      <StartupFailed error={explanation} language={null} action={null} />
+    </FaceFrame>
   );
 }

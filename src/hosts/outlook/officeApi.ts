@@ -29,11 +29,20 @@ export interface OfficeItemApi {
   readonly getItemIdAsync?: ((callback: AsyncCallback<string>) => void) | undefined;
   readonly saveAsync?: ((callback: AsyncCallback<string>) => void) | undefined;
   readonly body?: OfficeBodyApi | undefined;
+  /** The meeting's time in the organiser's form (Mailbox 1.1): a Time with getAsync. Read items give a Date. */
+  readonly start?: OfficeTimeApi | Date | undefined;
+  readonly end?: OfficeTimeApi | Date | undefined;
+}
+
+export interface OfficeTimeApi {
+  getAsync(callback: AsyncCallback<Date>): void;
 }
 
 export interface OfficeMailboxApi {
   readonly item?: OfficeItemApi | null | undefined;
   readonly diagnostics: { readonly hostName: string };
+  /** The signed-in mailbox (Mailbox 1.1); absent in some test doubles. */
+  readonly userProfile?: { readonly emailAddress: string } | undefined;
   convertToRestId(id: string, restVersion: Office.MailboxEnums.RestVersion): string;
 }
 

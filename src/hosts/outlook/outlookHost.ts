@@ -6,9 +6,10 @@
  */
 import type { Bilingual } from '../../core/errors';
 import type { Language } from '../../core/time/format';
+import { STOCKHOLM, toZonedIso } from '../../core/time/zonedTime';
 import type { Host } from '../host';
 import { fromCallback } from './fromCallback';
-import type { AsyncCallback, OfficeApi, OfficeBodyApi, OfficeItemApi, OfficeMailboxApi } from './officeApi';
+import type { AsyncCallback, OfficeApi, OfficeBodyApi, OfficeItemApi, OfficeMailboxApi, OfficeTimeApi } from './officeApi';
 import { OutlookHostError, isOutlookHostError } from './outlookHostError';
 import { readOfficeTheme, type OfficeThemeColors } from './theme';
 
@@ -25,6 +26,8 @@ export interface ItemIdOptions {
 export interface OutlookHost extends Host {
   readonly kind: 'outlook';
   readonly mode: OutlookMode;
+  /** The signed-in mailbox's address, lower-cased; null when Outlook does not say. Keys what is kept on the device. */
+  readonly userEmail: string | null;
   /** Where Graph is. */
   readonly graphBaseUrl: string;
   /** The calendar item's id as Microsoft Graph knows it (REST v2.0 form). */
@@ -33,6 +36,8 @@ export interface OutlookHost extends Host {
   getBodyHtml(): Promise<string>;
   /** Replaces the invitation body being edited (organiser only); Outlook sends it when the organiser sends. */
   setBodyHtml(html: string): Promise<void>;
+  /** The meeting's start and end in the organiser's form (even unsaved), ISO 8601 with the Stockholm offset. */
+  getComposeTimes(): Promise<{ readonly start: string; readonly end: string }>;
   /** Office's body colours, or null when this Outlook gives none. */
   officeTheme(): OfficeThemeColors | null;
 }
@@ -244,6 +249,7 @@ export function createOutlookHost(office: OfficeApi, options: OutlookHostOptions
     kind: 'outlook',
     language: languageOfDisplayLanguage(office.context.displayLanguage),
     mode,
+    userEmail: office.context.mailbox?.userProfile?.emailAddress.trim().toLowerCase() || null,
     graphBaseUrl: options.graphBaseUrl ?? 'https://graph.microsoft.com/v1.0',
     getAccessToken: () => options.tokens.getToken(),
     getItemRestId,
@@ -267,6 +273,32 @@ export function createOutlookHost(office: OfficeApi, options: OutlookHostOptions
           en: 'Outlook could not write the agenda into the invitation.',
         },
       );
+    },
+    getComposeTimes: async () => {
+      const item = office.context.mailbox?.item;
+      const read = async (time: OfficeTimeApi | Date | undefined, which: 'start' | 'end'): Promise<string> => {
+        if (time === undefined) {
+          throw new OutlookHostError(
+            'unsupported',
+            {
+              sv: `Outlook gav inte mötets ${which === 'start' ? 'starttid' : 'sluttid'}.`,
+              en: `Outlook did not give the meeting's ${which} time.`,
+            },
+            { sv: 'Öppna Samråd från ett möte i kalendern.', en: 'Open Samråd from a meeting in the calendar.' },
+          );
+        }
+        const date =
+          time instanceof Date
+            ? time
+            : await fromCallback<Date>(
+                (callback) => {
+                  time.getAsync(callback);
+                },
+                { sv: 'Outlook gav inte mötets tid.', en: "Outlook did not give the meeting's time." },
+              );
+        return toZonedIso(date.getTime(), STOCKHOLM);
+      };
+      return { start: await read(item?.start, 'start'), end: await read(item?.end, 'end') };
     },
     officeTheme: () => readOfficeTheme(office),
   };

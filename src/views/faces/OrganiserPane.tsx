@@ -3,7 +3,7 @@
  * editors and publishing, over one autosaved draft of the consultation document (found through the link on the
  * event). An item that is not linked yet starts from the invitation's text.
  */
-import { MessageBar, MessageBarBody, Tab, TabList } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Consultation } from '../../core/consultation/schema';
 import { documentNameForMeeting, PortError, type MeetingEvent, type StoredConsultation } from '../../core/ports';
@@ -17,6 +17,7 @@ import { useStrings } from '../i18n';
 import { ImportPreview } from '../ImportPreview';
 import { LoadFailed, Loading } from '../LoadStatus';
 import { ConsultationOverview } from '../organiser/ConsultationOverview';
+import { COMPOSE_DRAFT } from '../organiser/composeDraft';
 import { CopyEarlierConsultation } from '../organiser/CopyEarlierConsultation';
 import { PublishPanel } from '../organiser/PublishPanel';
 import { usePorts } from '../ports';
@@ -33,6 +34,12 @@ const STRINGS = {
     en: 'This calendar item is not linked to a consultation yet. Paste the invitation to start.',
   },
   create: { sv: 'Skapa samrådet från inbjudan', en: 'Create the consultation from the invitation' },
+  builtBeforeSaving: {
+    sv: 'Du byggde en dagordning i mötet innan det sparades:',
+    en: 'You built an agenda in this meeting before it was saved:',
+  },
+  useBuilt: { sv: 'Skapa samrådet från den', en: 'Create the consultation from it' },
+  createFailed: { sv: 'Samrådet kunde inte skapas', en: 'The consultation could not be created' },
   loading: { sv: 'Hämtar samrådet …', en: 'Loading the consultation …' },
   sections: { sv: 'Samrådets delar', en: 'Parts of the consultation' },
   overview: { sv: 'Översikt', en: 'Overview' },
@@ -63,7 +70,11 @@ function StartFromInvitation(props: {
   readonly onCreated: () => void;
 }) {
   const t = useStrings(STRINGS);
-  const { documents, events, clock } = usePorts();
+  const { documents, events, clock, drafts } = usePorts();
+  const [beforeSaving] = useState(() => {
+    const found = drafts.read(COMPOSE_DRAFT);
+    return found.kind === 'draft' ? found.value.draft : null;
+  });
   const create = async (draft: Consultation): Promise<void> => {
     // The calendar item is the meeting: its time wins over the date the letter gives.
     const consultation = { ...draft, start: props.event.start, end: props.event.end };
@@ -81,6 +92,8 @@ function StartFromInvitation(props: {
       );
     }
     await events.setLink(props.event.id, { documentName: name });
+    // The agenda built before the meeting was saved now lives in the consultation.
+    if (draft === beforeSaving) drafts.clear(COMPOSE_DRAFT);
     props.onCreated();
   };
   return (
@@ -88,9 +101,41 @@ function StartFromInvitation(props: {
       <MessageBar intent="info">
         <MessageBarBody>{props.documentMissing ? t.missingDocument : t.notLinked}</MessageBarBody>
       </MessageBar>
+      {beforeSaving !== null && <UseAgendaBuiltBeforeSaving draft={beforeSaving} onUse={create} />}
       <ImportPreview now={() => clock.now()} accept={{ label: t.create, run: create }} />
       <CopyEarlierConsultation event={props.event} onCopy={create} />
     </>
+  );
+}
+
+/** The agenda the organiser built in this meeting before saving it: offered first, one action to keep it. */
+function UseAgendaBuiltBeforeSaving(props: {
+  readonly draft: Consultation;
+  readonly onUse: (draft: Consultation) => Promise<void>;
+}) {
+  const t = useStrings(STRINGS);
+  const [state, setState] = useState<'idle' | 'busy' | { readonly error: unknown }>('idle');
+  const use = async (): Promise<void> => {
+    setState('busy');
+    try {
+      await props.onUse(props.draft);
+    } catch (error) {
+      // Shown with what to do; the draft stays on the device.
+      setState({ error });
+    }
+  };
+  return (
+    <MessageBar intent="success" layout="multiline">
+      <MessageBarBody>
+        {t.builtBeforeSaving} <strong>{props.draft.title}</strong>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" disabled={state === 'busy'} onClick={() => void use()}>
+          {t.useBuilt}
+        </Button>
+      </MessageBarActions>
+      {typeof state === 'object' && <LoadFailed error={state.error} onRetry={() => void use()} title={t.createFailed} />}
+    </MessageBar>
   );
 }
 

@@ -19,6 +19,7 @@ import { useStrings } from '../i18n';
 import { ImportPreview } from '../ImportPreview';
 import { LoadFailed } from '../LoadStatus';
 import { usePorts } from '../ports';
+import { COMPOSE_DRAFT } from './composeDraft';
 
 /** The body of the meeting being composed, as the Outlook host reads and writes it. */
 export interface ComposeBody {
@@ -26,8 +27,7 @@ export interface ComposeBody {
   write(html: string): Promise<void>;
 }
 
-/** The draft's key in the DraftStore: one meeting is composed at a time in a pane. */
-export const COMPOSE_DRAFT = 'unsaved-meeting';
+export { COMPOSE_DRAFT };
 
 const STRINGS = {
   intro: {

@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createOutlookHost, languageOfDisplayLanguage } from '../../../src/hosts/outlook/outlookHost';
 import { OutlookHostError } from '../../../src/hosts/outlook/outlookHostError';
-import { EWS_ID, failed, officeMock, restIdOf, type MockOptions } from './officeMock';
+import { EWS_ID, failed, ok, officeMock, restIdOf, type MockOptions } from './officeMock';
 
 const tokens = { getToken: () => Promise.resolve('graph-token') };
 
@@ -246,6 +246,38 @@ describe('the invitation body', () => {
     const error = await failure(createOutlookHost(office, { tokens }).setBodyHtml('<p>x</p>'));
     expect(error).toMatchObject({ reason: 'callback-failed', office: { name: 'DataWriteError' } });
     expect(error.what.en).toBe('Outlook could not write the agenda into the invitation.');
+  });
+});
+
+describe('the signed-in mailbox', () => {
+  it('names it by its address, lower-cased, or null when Outlook does not say', () => {
+    const { office } = officeMock();
+    expect(createOutlookHost(office, { tokens }).userEmail).toBeNull();
+    const mailbox = office.context.mailbox as unknown as Record<string, unknown>;
+    mailbox['userProfile'] = { emailAddress: ' Maria.Envall@Regeringskansliet.example ' };
+    expect(createOutlookHost(office, { tokens }).userEmail).toBe('maria.envall@regeringskansliet.example');
+  });
+});
+
+describe("the meeting's time in the organiser's form", () => {
+  it('reads start and end through getAsync, in Stockholm time', async () => {
+    const { office } = officeMock();
+    const item = office.context.mailbox?.item as unknown as Record<string, unknown>;
+    item['start'] = { getAsync: (callback: (r: unknown) => void) => callback(ok(new Date('2024-03-05T09:00:00Z'))) };
+    item['end'] = { getAsync: (callback: (r: unknown) => void) => callback(ok(new Date('2024-03-05T10:30:00Z'))) };
+    await expect(createOutlookHost(office, { tokens }).getComposeTimes()).resolves.toEqual({
+      start: '2024-03-05T10:00:00+01:00',
+      end: '2024-03-05T11:30:00+01:00',
+    });
+  });
+
+  it('says so when Outlook gives no time, or fails to', async () => {
+    const { office } = officeMock();
+    const item = office.context.mailbox?.item as unknown as Record<string, unknown>;
+    expect((await failure(createOutlookHost(office, { tokens }).getComposeTimes())).reason).toBe('unsupported');
+    item['start'] = { getAsync: (callback: (r: unknown) => void) => callback(failed(9002, 'InternalError')) };
+    item['end'] = new Date('2024-03-05T10:30:00Z');
+    expect((await failure(createOutlookHost(office, { tokens }).getComposeTimes())).reason).toBe('callback-failed');
   });
 });
 

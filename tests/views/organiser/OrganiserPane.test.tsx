@@ -218,6 +218,22 @@ describe('OrganiserPane', () => {
     expect(await screen.findByRole('tab', { name: 'Översikt', selected: true })).toBeInTheDocument();
   });
 
+  it('offers the agenda built in the meeting before it was saved, and creates the consultation from it', async () => {
+    const w = world({ link: null });
+    const drafts = memoryDrafts();
+    const built = { ...sampleConsultation(), title: 'Byggt före sparandet' };
+    drafts.write('unsaved-meeting', { baseEtag: '', base: built, draft: built });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w, drafts);
+    expect(await screen.findByText(/Du byggde en dagordning i mötet innan det sparades/)).toHaveTextContent(
+      'Byggt före sparandet',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Skapa samrådet från den' }));
+    const name = '040000008200E00074C5B7101A82E008';
+    expect(w.docs.get(name)?.consultation.title).toBe('Byggt före sparandet');
+    expect(w.event().link).toEqual({ documentName: name });
+    expect(drafts.kept.has('unsaved-meeting')).toBe(false);
+  });
+
   it('restores what was typed before a reload and says so', async () => {
     const w = world({ consultation: sampleConsultation() });
     const drafts = memoryDrafts();
