@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../src/core/consultation/schema';
-import type { DraftRead, DraftStore, LocalDraft } from '../../src/core/ports';
 import { parseAgendaSection, publishedAgendaOf } from '../../src/core/publishing/agendaSection';
 import { extractSamradSection } from '../../src/core/publishing/bodySection';
 import { preparePublication } from '../../src/core/publishing/publication';
@@ -13,6 +12,7 @@ import { GraphConsultationDocuments } from '../../src/graph/adapters/consultatio
 import { GraphMeetingEvents } from '../../src/graph/adapters/meetingEvents';
 import type { GraphClient } from '../../src/graph/http/graphClient';
 import { Autosave, type Schedule } from '../../src/views/editing/autosave';
+import { memoryDrafts } from '../support/drafts';
 import { startGatewaySandbox, type GatewaySandbox } from './support/sandbox';
 
 let t: GatewaySandbox;
@@ -22,21 +22,6 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const FAULTY = { rate429: 0.075, rate503: 0.075, rateDrop: 0.075, rateLostAnswer: 0.075, retryAfterSeconds: 1 };
-
-function memoryDrafts(): DraftStore {
-  const kept = new Map<string, LocalDraft>();
-  return {
-    read: (name): DraftRead => {
-      const draft = kept.get(name);
-      return draft === undefined ? { kind: 'none' } : { kind: 'draft', value: draft };
-    },
-    write: (name, draft) => {
-      kept.set(name, draft);
-      return true;
-    },
-    clear: (name) => void kept.delete(name),
-  };
-}
 
 /** Runs scheduled saves at once (the pauses are the retry policy's business, not this test's). */
 const immediate: Schedule = (run) => {

@@ -8,7 +8,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DraftRead, DraftStore, LocalDraft } from '../../../src/core/ports';
+import type { DraftStore } from '../../../src/core/ports';
 import { FORGETFUL_MEMORY } from '../../../src/core/ports';
 import { SamradError } from '../../../src/core/errors';
 import { extractSamradSection } from '../../../src/core/publishing/bodySection';
@@ -17,27 +17,12 @@ import { LanguageContext, type Language } from '../../../src/views/i18n';
 import { ComposeAgenda, COMPOSE_DRAFT, type ComposeBody } from '../../../src/views/organiser/ComposeAgenda';
 import { PortsContext, type Ports } from '../../../src/views/ports';
 import { sampleConsultation } from '../../support/consultations';
+import { memoryDrafts } from '../../support/drafts';
 import { readSeedInvitation } from '../../support/seed';
 
 afterEach(cleanup);
 
 const TEAMS_BLOCK = '<div>Microsoft Teams-möte <a href="https://teams.example/l/meetup-join/9">Anslut</a></div>';
-
-function memoryDrafts(initial?: LocalDraft): DraftStore & { readonly kept: Map<string, LocalDraft> } {
-  const kept = new Map<string, LocalDraft>(initial === undefined ? [] : [[COMPOSE_DRAFT, initial]]);
-  return {
-    kept,
-    read: (name): DraftRead => {
-      const draft = kept.get(name);
-      return draft === undefined ? { kind: 'none' } : { kind: 'draft', value: draft };
-    },
-    write: (name, draft) => {
-      kept.set(name, draft);
-      return true;
-    },
-    clear: (name) => void kept.delete(name),
-  };
-}
 
 function show(language: Language, body: ComposeBody, drafts: DraftStore) {
   const unused = (): never => {
@@ -115,7 +100,7 @@ describe('ComposeAgenda', () => {
           ),
         ),
     };
-    show('en', body, memoryDrafts({ baseEtag: '', base: kept, draft: kept }));
+    show('en', body, memoryDrafts({ [COMPOSE_DRAFT]: { baseEtag: '', base: kept, draft: kept } }));
     expect(screen.getByRole('heading', { level: 2, name: kept.title })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Insert the agenda into the meeting' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Office refused. Try again.');

@@ -14,9 +14,7 @@ import { mergeConsultations } from '../../../src/core/consultation/merge';
 import type { Consultation } from '../../../src/core/consultation/schema';
 import type {
   ConsultationDocumentPort,
-  DraftRead,
   DraftStore,
-  LocalDraft,
   MeetingEvent,
   MeetingEventPort,
   StoredConsultation,
@@ -28,6 +26,7 @@ import { OrganiserPane } from '../../../src/views/faces/OrganiserPane';
 import { LanguageContext, type Language } from '../../../src/views/i18n';
 import { PortsContext, type Ports } from '../../../src/views/ports';
 import { sampleConsultation } from '../../support/consultations';
+import { memoryDrafts } from '../../support/drafts';
 import { readSeedInvitation } from '../../support/seed';
 
 afterEach(cleanup);
@@ -103,22 +102,6 @@ function world(initial: { consultation?: Consultation; link?: string | null } = 
     },
   };
   return { documents, events, docs, published, event: () => event };
-}
-
-function memoryDrafts(): DraftStore & { readonly kept: Map<string, LocalDraft> } {
-  const kept = new Map<string, LocalDraft>();
-  return {
-    kept,
-    read: (name): DraftRead => {
-      const draft = kept.get(name);
-      return draft === undefined ? { kind: 'none' } : { kind: 'draft', value: draft };
-    },
-    write: (name, draft) => {
-      kept.set(name, draft);
-      return true;
-    },
-    clear: (name) => void kept.delete(name),
-  };
 }
 
 function show(ui: ReactNode, language: Language, w: ReturnType<typeof world>, drafts: DraftStore = memoryDrafts()) {
