@@ -8,6 +8,7 @@ import { benchFirstPaint } from './firstPaint';
 import { benchImportSeed } from './importSeed';
 import { benchOrganiserFace } from './organiserFace';
 import { benchReconcile } from './reconcile';
+import { benchTriage } from './triage';
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -17,6 +18,9 @@ print(`Samråd benchmarks — Node ${process.version}, ${process.platform}/${pro
 print('');
 print('Registration reconciliation');
 benchReconcile(print);
+print('');
+print('Registration triage');
+benchTriage(print);
 print('');
 print('Invitation import');
 benchImportSeed(print);

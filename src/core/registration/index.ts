@@ -4,6 +4,17 @@ export type { EmailParseResult, InvalidEmailReason } from './email';
 export { ledgerEntrySchema, ledgerSourceSchema } from './ledger';
 export type { Attendee, AttendeeResponse, LedgerEntry, LedgerSource } from './ledger';
 export { reconcileRegistrations, REGISTRATION_STATUSES } from './reconcile';
+export { triageMail, triageMails } from './triage';
+export type {
+  InboxEntry,
+  InboxHint,
+  InboxTriage,
+  ReviewReason,
+  TriageContext,
+  TriageKind,
+  TriagePerson,
+  TriageResult,
+} from './triage';
 export type {
   InvalidAttendee,
   InvalidEntry,
