@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IncomingMail } from '../../../../src/core/ports/registrationMail';
+import { mutateText, type TextMutation } from '../../../support/textMutations';
 import { normaliseEmail } from '../../../../src/core/registration/email';
 import {
   MAX_NAME_LENGTH,
@@ -163,13 +164,11 @@ const FRAGMENTS = [
   '  ',
 ] as const;
 
-type Mutation =
-  | { readonly kind: 'deleteLine' | 'duplicateLine'; readonly at: number }
-  | { readonly kind: 'swapLines'; readonly a: number; readonly b: number }
-  | { readonly kind: 'insertText'; readonly at: number; readonly text: string }
-  | { readonly kind: 'deleteText'; readonly at: number; readonly length: number }
-  | { readonly kind: 'lineEndings'; readonly ending: string }
-  | { readonly kind: 'longLine'; readonly at: number; readonly fragment: string; readonly times: number };
+/** The text mutations that make sense for a mail body (headings and shuffles are the invitation's). */
+type Mutation = Extract<
+  TextMutation,
+  { readonly kind: 'deleteLine' | 'duplicateLine' | 'swapLines' | 'insertText' | 'deleteText' | 'lineEndings' | 'longLine' }
+>;
 
 const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom('deleteLine', 'duplicateLine'), at: fc.nat() }),
@@ -189,34 +188,7 @@ const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   }),
 );
 
-function mutate(text: string, m: Mutation): string {
-  const lines = text.split('\n');
-  const line = (at: number): number => at % Math.max(1, lines.length);
-  switch (m.kind) {
-    case 'deleteLine':
-      return lines.filter((_, i) => i !== line(m.at)).join('\n');
-    case 'duplicateLine':
-      return lines.flatMap((l, i) => (i === line(m.at) ? [l, l] : [l])).join('\n');
-    case 'swapLines': {
-      const [a, b] = [line(m.a), line(m.b)];
-      [lines[a], lines[b]] = [lines[b] ?? '', lines[a] ?? ''];
-      return lines.join('\n');
-    }
-    case 'insertText': {
-      const at = m.at % (text.length + 1);
-      return text.slice(0, at) + m.text + text.slice(at);
-    }
-    case 'deleteText': {
-      const at = m.at % (text.length + 1);
-      return text.slice(0, at) + text.slice(at + m.length);
-    }
-    case 'lineEndings':
-      return text.replace(/\r?\n/g, m.ending);
-    case 'longLine':
-      lines[line(m.at)] = `${lines[line(m.at)] ?? ''} ${m.fragment.repeat(m.times)}`;
-      return lines.join('\n');
-  }
-}
+const mutate = mutateText;
 
 function withBody(mail: IncomingMail, body: string): IncomingMail {
   return mail.bodyHtml !== null ? { ...mail, bodyHtml: body } : { ...mail, bodyText: body };
