@@ -25,4 +25,4 @@ export type {
 export { compareVersions, describeChanges, MAX_NOTE_LINES } from './changeNote';
 export { htmlToText, normalizeText } from './htmlText';
 export type { PreparedPublication, PublicationOptions } from './publication';
-export { preparePublication, withPublication } from './publication';
+export { preparePublication, previewPublication, withPublication } from './publication';

@@ -90,11 +90,26 @@ function samePublished(previous: Publication, consultation: Consultation, langua
  * revision), and whether it differs from the last publication. Throws a SamradError when `now` is not ISO 8601
  * with an offset, the languages are empty or repeated, or the consultation cannot be published as it is.
  */
+/**
+ * What publishing now would tell attendees changed, and whether there is anything new to send — without rendering
+ * the section, so views can show it on every edit.
+ */
+export function previewPublication(
+  consultation: Consultation,
+  languages: readonly Language[],
+): Pick<PreparedPublication, 'changeNote' | 'unchanged'> {
+  const previous = consultation.published;
+  return {
+    changeNote: withOtherChanges(describeChanges(previous, consultation), previous, consultation, languages),
+    unchanged: previous !== null && samePublished(previous, consultation, languages),
+  };
+}
+
 export function preparePublication(consultation: Consultation, options: PublicationOptions): PreparedPublication {
   parseZonedIso(options.now);
   requireLanguages(options.languages);
   const previous = consultation.published;
-  const changeNote = withOtherChanges(describeChanges(previous, consultation), previous, consultation, options.languages);
+  const { changeNote, unchanged } = previewPublication(consultation, options.languages);
   const number = (previous?.number ?? 0) + 1;
 
   const candidate: Publication = {
@@ -131,7 +146,6 @@ export function preparePublication(consultation: Consultation, options: Publicat
     changeNote,
     version: { number, publishedAt: options.now },
   });
-  const unchanged = previous !== null && samePublished(previous, consultation, options.languages);
   return { sectionHtml, publication: checked.data, changeNote, unchanged };
 }
 

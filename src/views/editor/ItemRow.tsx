@@ -1,5 +1,4 @@
 /** One agenda item as a group of labelled fields, with buttons to move it (across parts, too) and remove it. */
-import { makeStyles, tokens } from '@fluentui/react-components';
 import { memo } from 'react';
 import { formatPresenterList, moveItem, parsePresenterList, removeItem, updateItem } from '../../core/consultation/edit';
 import type { AgendaItem, Consultation } from '../../core/consultation/schema';
@@ -10,6 +9,7 @@ import { DurationField } from './DurationField';
 import { fillBoth } from './fill';
 import { MoveButtons } from './MoveButtons';
 import { useEditorApi } from './useEditor';
+import { useRowStyles } from './rowStyles';
 
 const STRINGS = {
   title: { sv: 'Rubrik', en: 'Title' },
@@ -29,20 +29,6 @@ const NOTICES = {
   removed: { sv: 'Punkten {name} togs bort.', en: 'The item {name} was removed.' },
 } satisfies Record<string, Bilingual>;
 
-const useStyles = makeStyles({
-  item: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', paddingInline: tokens.spacingHorizontalXS },
-});
-
 /** Where an item stands in the running order, for the notice after a move. */
 function positionNotice(c: Consultation, itemId: string, name: string): Bilingual {
   const running = c.agenda.parts.flatMap((part) => part.items.map((item) => ({ part: part.title, id: item.id })));
@@ -59,12 +45,12 @@ export interface ItemRowProps {
 /** Memoised: typing in one item re-renders that item only (unchanged items keep their object through an edit). */
 export const ItemRow = memo(function ItemRow({ item, isFirst, isLast }: ItemRowProps) {
   const t = useStrings(STRINGS);
-  const styles = useStyles();
+  const styles = useRowStyles();
   const editor = useEditorApi();
   const key = (field: string): string => editor.targetId(`${item.id}-${field}`);
 
   return (
-    <fieldset className={styles.item}>
+    <fieldset className={styles.row}>
       <legend className={styles.legend}>{item.title}</legend>
       <DraftField
         label={t.title}

@@ -1,5 +1,5 @@
 /** One discussion question: its text, the agenda item where it is discussed, and buttons to move or remove it. */
-import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Field, Select } from '@fluentui/react-components';
 import { memo } from 'react';
 import { linkQuestion, moveQuestion, removeQuestion, updateQuestionText } from '../../core/consultation/edit';
 import type { DiscussionQuestion } from '../../core/consultation/schema';
@@ -9,6 +9,7 @@ import { DraftField } from './DraftField';
 import { fill, fillBoth } from './fill';
 import { MoveButtons } from './MoveButtons';
 import { useEditorApi } from './useEditor';
+import { useRowStyles } from './rowStyles';
 
 const STRINGS = {
   legend: { sv: 'Fråga {n}', en: 'Question {n}' },
@@ -22,20 +23,6 @@ const NOTICES = {
   moved: { sv: 'Frågan är nu fråga {n} av {count}.', en: 'The question is now question {n} of {count}.' },
   removed: { sv: 'Fråga {n} togs bort.', en: 'Question {n} was removed.' },
 } satisfies Record<string, Bilingual>;
-
-const useStyles = makeStyles({
-  question: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
-});
 
 export interface QuestionRowProps {
   readonly question: DiscussionQuestion;
@@ -54,12 +41,12 @@ export interface ItemChoice {
 /** Memoised: editing one question re-renders that question only. */
 export const QuestionRow = memo(function QuestionRow({ question, position, count, items }: QuestionRowProps) {
   const t = useStrings(STRINGS);
-  const styles = useStyles();
+  const styles = useRowStyles();
   const editor = useEditorApi();
   const key = (field: string): string => editor.targetId(`${question.id}-${field}`);
 
   return (
-    <fieldset className={styles.question}>
+    <fieldset className={styles.row}>
       <legend className={styles.legend}>{fill(t.legend, { n: position })}</legend>
       <DraftField
         label={t.text}

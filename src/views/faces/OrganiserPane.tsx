@@ -7,8 +7,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList } f
 import { useMemo, useState } from 'react';
 import type { Consultation } from '../../core/consultation/schema';
 import { documentNameForMeeting, PortError, type MeetingEvent, type StoredConsultation } from '../../core/ports';
-import { preparePublication } from '../../core/publishing/publication';
-import { toZonedIso } from '../../core/time/zonedTime';
+import { previewPublication } from '../../core/publishing/publication';
 import { useAutosave } from '../editing/useAutosave';
 import { SaveStatusLine } from '../editing/SaveStatusLine';
 import { AgendaEditor } from '../editor/AgendaEditor';
@@ -147,22 +146,16 @@ function ConsultationEditor({
   readonly stored: StoredConsultation;
 }) {
   const t = useStrings(STRINGS);
-  const { documents, drafts, clock } = usePorts();
+  const { documents, drafts } = usePorts();
   const autosave = useAutosave(stored, { documents, drafts });
   const [event, setEvent] = useState(loadedEvent);
   const [section, setSection] = useState<Section>('overview');
   const { draft } = autosave.state;
   const edit = (next: Consultation): void => autosave.edit(next);
-  const changedSincePublished = useMemo(() => {
-    if (draft.published === null) return false;
-    try {
-      return !preparePublication(draft, { now: toZonedIso(clock.now(), draft.timeZone), languages: draft.published.languages })
-        .unchanged;
-    } catch {
-      // A draft that cannot be published yet (the editor shows why) has surely changed since it was.
-      return true;
-    }
-  }, [draft, clock]);
+  const changedSincePublished = useMemo(
+    () => draft.published !== null && !previewPublication(draft, draft.published.languages).unchanged,
+    [draft],
+  );
 
   return (
     <>

@@ -8,7 +8,12 @@ import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Spinner 
 import { useId, useMemo, useState } from 'react';
 import type { Publication } from '../../core/consultation/schema';
 import { PortError, type MeetingEvent } from '../../core/ports';
-import { preparePublication, withPublication, type PreparedPublication } from '../../core/publishing/publication';
+import {
+  preparePublication,
+  previewPublication,
+  withPublication,
+  type PreparedPublication,
+} from '../../core/publishing/publication';
 import type { Language } from '../../core/time/format';
 import { toZonedIso } from '../../core/time/zonedTime';
 import type { Autosave } from '../editing/autosave';
@@ -86,10 +91,10 @@ export function PublishPanel({ autosave, event, onPublished }: PublishPanelProps
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const languages: readonly Language[] = english ? ['sv', 'en'] : ['sv'];
   const { draft } = autosave.state;
-  // The note and "unchanged" as they would be now; the time only stamps the version line, so any instant will do.
+  // The note and "unchanged" as they would be now, without rendering the section on every edit.
   const preview = useMemo(() => {
     try {
-      return { ok: true as const, prepared: prepare(autosave, languages, clock.now()) };
+      return { ok: true as const, value: previewPublication(draft, languages) };
     } catch (error) {
       return { ok: false as const, error };
     }
@@ -152,8 +157,8 @@ export function PublishPanel({ autosave, event, onPublished }: PublishPanelProps
   };
 
   const busy = step.kind === 'busy';
-  const unchanged = preview.ok && preview.prepared.unchanged;
-  const note = preview.ok ? preview.prepared.changeNote[language] : [];
+  const unchanged = preview.ok && preview.value.unchanged;
+  const note = preview.ok ? preview.value.changeNote[language] : [];
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t.heading}</h2>

@@ -8,7 +8,7 @@ import { parseAgendaSection, publishedAgendaOf, renderAgendaSection } from '../.
 import { describeChanges } from '../../../src/core/publishing/changeNote';
 import { htmlToText } from '../../../src/core/publishing/htmlText';
 import * as publishing from '../../../src/core/publishing';
-import { preparePublication, withPublication } from '../../../src/core/publishing/publication';
+import { preparePublication, previewPublication, withPublication } from '../../../src/core/publishing/publication';
 import { sampleConsultation } from '../../support/consultations';
 import { readSeedInvitation } from '../../support/seed';
 import { consultationArb, MANGLES } from './agendaSectionSupport';
@@ -361,5 +361,21 @@ describe('the change note beyond the agenda', () => {
   it('says the English text was removed when a later version is Swedish only', () => {
     const prepared = preparePublication(publishedOnce(BOTH), { now: SECOND, languages: SV });
     expect(prepared.changeNote).toEqual({ sv: ['den engelska texten är borttagen'], en: ['the English text has been removed'] });
+  });
+});
+
+describe('previewPublication', () => {
+  it('tells the same change note and "unchanged" as preparePublication, without a time', () => {
+    for (const [consultation, languages] of [
+      [publishedOnce(), SV],
+      [publishedOnce(), BOTH],
+      [edited(publishedOnce(), (c) => (c.practicalInformation = ['Ny länk.'])), SV],
+    ] as const) {
+      const prepared = preparePublication(consultation, { now: SECOND, languages });
+      expect(previewPublication(consultation, languages)).toEqual({
+        changeNote: prepared.changeNote,
+        unchanged: prepared.unchanged,
+      });
+    }
   });
 });

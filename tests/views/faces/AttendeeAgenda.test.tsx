@@ -9,14 +9,13 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MeetingEvent, MeetingEventPort, ProfilePort } from '../../../src/core/ports';
-import { FORGETFUL_MEMORY } from '../../../src/core/ports';
 import { renderAgendaSection } from '../../../src/core/publishing/agendaSection';
 import { replaceSamradSection } from '../../../src/core/publishing/bodySection';
-import { fixedClock } from '../../../src/core/time/clock';
 import { AttendeeAgenda } from '../../../src/views/faces/AttendeeAgenda';
 import { LanguageContext, type Language } from '../../../src/views/i18n';
-import { PortsContext, type Ports } from '../../../src/views/ports';
+import { PortsContext } from '../../../src/views/ports';
 import { sampleConsultation } from '../../support/consultations';
+import { strictPorts } from '../../support/ports';
 
 afterEach(cleanup);
 
@@ -35,26 +34,7 @@ const COPY: MeetingEvent = {
 };
 
 function show(ui: ReactNode, language: Language, events: Partial<MeetingEventPort>, profile?: ProfilePort) {
-  const unused = (): never => {
-    throw new Error('not used in attendee mode');
-  };
-  const ports: Ports = {
-    events: {
-      getEvent: unused,
-      findByICalUId: unused,
-      findByJoinUrl: unused,
-      inviteAttendees: unused,
-      publishSection: unused,
-      setLink: unused,
-      ...events,
-    },
-    documents: { list: unused, load: unused, save: unused },
-    chats: { findChatByJoinUrl: unused, getMeetingChat: unused, listMessages: unused, postMessage: unused },
-    documentMemory: FORGETFUL_MEMORY,
-    drafts: { read: () => ({ kind: 'none' }), write: () => false, clear: () => undefined },
-    clock: fixedClock(0),
-    ...(profile === undefined ? {} : { profile }),
-  };
+  const ports = strictPorts({ events, ...(profile === undefined ? {} : { profile }) });
   render(
     <FluentProvider theme={webLightTheme}>
       <LanguageContext.Provider value={language}>

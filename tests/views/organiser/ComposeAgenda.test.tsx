@@ -9,14 +9,14 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DraftStore } from '../../../src/core/ports';
-import { FORGETFUL_MEMORY } from '../../../src/core/ports';
 import { SamradError } from '../../../src/core/errors';
 import { extractSamradSection } from '../../../src/core/publishing/bodySection';
 import { fixedClock } from '../../../src/core/time/clock';
 import { LanguageContext, type Language } from '../../../src/views/i18n';
 import { ComposeAgenda, COMPOSE_DRAFT, type ComposeBody } from '../../../src/views/organiser/ComposeAgenda';
-import { PortsContext, type Ports } from '../../../src/views/ports';
+import { PortsContext } from '../../../src/views/ports';
 import { sampleConsultation } from '../../support/consultations';
+import { strictPorts } from '../../support/ports';
 import { memoryDrafts } from '../../support/drafts';
 import { readSeedInvitation } from '../../support/seed';
 
@@ -25,24 +25,7 @@ afterEach(cleanup);
 const TEAMS_BLOCK = '<div>Microsoft Teams-möte <a href="https://teams.example/l/meetup-join/9">Anslut</a></div>';
 
 function show(language: Language, body: ComposeBody, drafts: DraftStore) {
-  const unused = (): never => {
-    throw new Error('an unsaved meeting has nothing in Graph');
-  };
-  const ports: Ports = {
-    events: {
-      getEvent: unused,
-      findByICalUId: unused,
-      findByJoinUrl: unused,
-      inviteAttendees: unused,
-      publishSection: unused,
-      setLink: unused,
-    },
-    documents: { list: unused, load: unused, save: unused },
-    chats: { findChatByJoinUrl: unused, getMeetingChat: unused, listMessages: unused, postMessage: unused },
-    documentMemory: FORGETFUL_MEMORY,
-    drafts,
-    clock: fixedClock(Date.parse('2023-11-02T09:00:00Z')),
-  };
+  const ports = strictPorts({ drafts, clock: fixedClock(Date.parse('2023-11-02T09:00:00Z')) });
   render(
     <FluentProvider theme={webLightTheme}>
       <LanguageContext.Provider value={language}>
