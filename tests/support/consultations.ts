@@ -1,4 +1,5 @@
 /** A small valid consultation to vary in tests (the seed's draft is imported in tests of its own). */
+import { emptyRegistrationRecord } from '../../src/core/registration/record';
 import type { Consultation } from '../../src/core/consultation/schema';
 
 export function sampleConsultation(): Consultation {
@@ -35,5 +36,6 @@ export function sampleConsultation(): Consultation {
     },
     questions: [{ id: 'question-1', number: 1, text: 'Vad tycker ni?', agendaItemId: 'item-2' }],
     published: null,
+    registrations: emptyRegistrationRecord(),
   };
 }

@@ -64,8 +64,11 @@ function slotOf(record: Readonly<Record<string, unknown>>, key: string): Slot {
   return value === undefined ? ABSENT : value;
 }
 
-/** Fields that are one value: a publication happened as a whole, so two are never mixed field by field. */
-const ATOMIC_PATHS: ReadonlySet<string> = new Set(['published']);
+/**
+ * Fields that are one value: a publication happened as a whole, so two are never mixed field by field; so did an
+ * invitation run and a retention deletion.
+ */
+const ATOMIC_PATHS: ReadonlySet<string> = new Set(['published', 'registrations.invitationInProgress', 'registrations.purged']);
 
 class Merger {
   readonly conflicts: string[] = [];

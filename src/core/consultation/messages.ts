@@ -42,6 +42,10 @@ export const crossReferenceMessages = {
     sv: `Id:t "${id}" finns redan (används också vid ${earlier}).`,
     en: `Duplicate id "${id}" (also used at ${earlier}).`,
   }),
+  ledgerAfterPurge: (count: number): Bilingual => ({
+    sv: `Personuppgifterna i anmälningslistan har redan raderats enligt gallringen, men listan har ${count} rader igen.`,
+    en: `The personal data in the registration ledger was already deleted by retention, yet the ledger has ${count} rows again.`,
+  }),
   unknownAgendaItem: (itemId: string): Bilingual => ({
     sv: `Ingen punkt på dagordningen har id:t "${itemId}".`,
     en: `No agenda item has id "${itemId}".`,

@@ -6,18 +6,16 @@
 import * as z from 'zod';
 import type { Bilingual } from '../errors';
 import { isValidTimeZone } from '../time/zonedTime';
-import { bilingualParams, crossReferenceMessages as say, formatPath, ID_PATTERN, ID_RULE, UNKNOWN_TIME_ZONE } from './messages';
+import { registrationRecordSchema } from '../registration/record';
+import { bilingualParams, crossReferenceMessages as say, formatPath, UNKNOWN_TIME_ZONE } from './messages';
+import { idSchema, isoDateTimeSchema } from './primitives';
+
+export { idSchema, isoDateTimeSchema } from './primitives';
 
 export const CONSULTATION_SCHEMA_VERSION = 1 as const;
 
-/** Stable identifiers used for cross-references inside the document (items ↔ questions). */
-export const idSchema = z.string().min(1).max(64).regex(ID_PATTERN, ID_RULE.en); // messages.ts gives the rule in both languages by its pattern
-
 const text = z.string().trim().min(1);
 const paragraphs = z.array(text).describe('Paragraphs of free text, in reading order.');
-
-/** ISO 8601 with an explicit offset, e.g. 2023-12-12T13:00:00+01:00. A local time without offset is ambiguous. */
-export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
 export const timeZoneSchema = z
   .string()
@@ -134,6 +132,11 @@ const consultationObjectSchema = z.object({
     .nullable()
     .default(null)
     .describe('The last publication into the invitation; null before the first.'),
+  registrations: registrationRecordSchema
+    .prefault({})
+    .describe(
+      'What came in and what the organiser did with it: the ledger, the decisions on mails, the invitation under way, retention.',
+    ),
 });
 
 type Issue = { message: Bilingual; path: PropertyKey[] };
@@ -189,6 +192,36 @@ function crossReferenceIssues(c: z.infer<typeof consultationObjectSchema>): Issu
       }),
     ),
   );
+  issues.push(...registrationIssues(c.registrations));
+  return issues;
+}
+
+/** The ledger and the decisions merge by id, so ids must be unique; after retention no personal data may return. */
+function registrationIssues(r: z.infer<typeof registrationRecordSchema>): Issue[] {
+  const issues: Issue[] = [];
+  const unique = (ids: readonly string[], list: 'ledger' | 'mailDecisions'): void => {
+    const seen = new Map<string, number>();
+    ids.forEach((id, i) => {
+      const earlier = seen.get(id);
+      if (earlier !== undefined) {
+        issues.push({
+          message: say.duplicateId(id, formatPath(['registrations', list, earlier, 'id'])),
+          path: ['registrations', list, i, 'id'],
+        });
+      } else seen.set(id, i);
+    });
+  };
+  unique(
+    r.ledger.map((e) => e.id),
+    'ledger',
+  );
+  unique(
+    r.mailDecisions.map((d) => d.id),
+    'mailDecisions',
+  );
+  if (r.purged !== null && r.ledger.length > 0) {
+    issues.push({ message: say.ledgerAfterPurge(r.ledger.length), path: ['registrations', 'ledger'] });
+  }
   return issues;
 }
 

@@ -16,6 +16,7 @@ import { findInvitingOrganisation, findOrganisations } from './organisations';
 import { resolveCapacity, resolveContact, resolveDeadline, resolveWaitlist } from './registration';
 import { note, ReportBuilder, type ImportReport } from './report';
 import { ONLINE_PLATFORMS, ONLINE_WORDS } from './vocabulary';
+import { emptyRegistrationRecord } from '../registration/record';
 
 export interface ImportOptions {
   /** The zone the invitation's times are in; Europe/Stockholm unless said otherwise. */
@@ -168,6 +169,7 @@ export function importInvitation(text: string, options: ImportOptions = {}): Imp
     agenda: { parts },
     questions,
     published: null,
+    registrations: emptyRegistrationRecord(),
   };
   reviewAgenda(draft, report);
   return { consultation: validated(draft), report: report.build() };

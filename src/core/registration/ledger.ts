@@ -4,7 +4,7 @@
  * from the ledger and the calendar event's attendees, so the ledger stays an honest record of what came in.
  */
 import * as z from 'zod';
-import { idSchema, isoDateTimeSchema } from '../consultation/schema';
+import { idSchema, isoDateTimeSchema } from '../consultation/primitives';
 
 /** Where an entry came from: a registration mail in the organiser's mailbox, or typed in by the organiser. */
 export type LedgerSource = { readonly kind: 'mail'; readonly mailId: string } | { readonly kind: 'manual' };
