@@ -10,6 +10,8 @@ import type {
   MeetingChatPort,
   MeetingEventPort,
   ProfilePort,
+  RegistrationMailPort,
+  ReplyDraftPort,
 } from '../core/ports';
 import type { Clock } from '../core/time/clock';
 
@@ -25,6 +27,10 @@ export interface Ports {
   readonly clock: Clock;
   /** Who is signed in; hosts without it (no User.Read) leave it out and nothing is highlighted. */
   readonly profile?: ProfilePort;
+  /** Registration mails of a mailbox: a shared one named in the consultation, or (null) the signed-in person's. */
+  readonly registrationMail: (mailbox: string | null) => RegistrationMailPort;
+  /** Reply drafts; absent where the host cannot ask for the extra permission they need. */
+  readonly replyDrafts?: ReplyDraftPort;
 }
 
 export const PortsContext = createContext<Ports | null>(null);

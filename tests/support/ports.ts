@@ -18,6 +18,7 @@ export function strictPorts(
   return {
     documents: { list: unused, load: unused, save: unused },
     chats: { findChatByJoinUrl: unused, getMeetingChat: unused, listMessages: unused, postMessage: unused },
+    registrationMail: unused,
     documentMemory: FORGETFUL_MEMORY,
     drafts: { read: () => ({ kind: 'none' }), write: () => false, clear: () => undefined },
     clock: fixedClock(0),

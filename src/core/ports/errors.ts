@@ -26,6 +26,7 @@ export type PortErrorCode =
   | 'invalid-document'
   | 'invalid-link'
   | 'invalid-section'
+  | 'permission-missing'
   // Optimistic concurrency that did not settle within the bounded number of rounds.
   | 'event-busy'
   | 'document-busy';

@@ -12,3 +12,4 @@ export type { ChatMessage, ChatMessageSender, MeetingChat, MeetingChatPort } fro
 export type { ConsultationLink, InvitationResult, Invitee, MeetingEvent, MeetingEventPort } from './meetingEvent';
 export type { IncomingMail, MailAddress, RegistrationMailPort } from './registrationMail';
 export type { Profile, ProfilePort } from './profile';
+export type { CreatedDraft, DraftPermission, ReplyDraft, ReplyDraftPort } from './replyDrafts';

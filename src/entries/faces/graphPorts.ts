@@ -8,6 +8,7 @@ import { GraphConsultationDocuments } from '../../graph/adapters/consultationDoc
 import { GraphMeetingChat } from '../../graph/adapters/meetingChat';
 import { GraphMeetingEvents } from '../../graph/adapters/meetingEvents';
 import { GraphProfile } from '../../graph/adapters/profile';
+import { GraphRegistrationMail } from '../../graph/adapters/registrationMail';
 import { GraphClient } from '../../graph/http/graphClient';
 import { createStorageDocumentMemory } from '../../hosts/workbench/documentMemory';
 import { createStorageDraftStore } from '../../hosts/workbench/draftStore';
@@ -41,6 +42,7 @@ export function createGraphPorts(options: GraphPortsOptions): Ports {
     documents: new GraphConsultationDocuments({ client }),
     chats: new GraphMeetingChat({ client }),
     profile: new GraphProfile({ client }),
+    registrationMail: (mailbox) => new GraphRegistrationMail(mailbox === null ? { client } : { client, mailbox }),
     documentMemory: options.documentMemory ?? createStorageDocumentMemory(storage, options.person),
     drafts: createStorageDraftStore(storage, options.person),
     clock: systemClock,

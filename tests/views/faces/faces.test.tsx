@@ -51,6 +51,7 @@ function ports(overrides: {
   chats?: Partial<MeetingChatPort>;
 }): Ports {
   return {
+    registrationMail: notUsed,
     events: {
       getEvent: () => Promise.resolve(EVENT),
       findByICalUId: notUsed,

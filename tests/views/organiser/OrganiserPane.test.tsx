@@ -106,6 +106,7 @@ function world(initial: { consultation?: Consultation; link?: string | null } = 
 
 function show(ui: ReactNode, language: Language, w: ReturnType<typeof world>, drafts: DraftStore = memoryDrafts()) {
   const ports: Ports = {
+    registrationMail: () => ({ mailsSince: () => Promise.resolve([]) }),
     events: w.events,
     documents: w.documents,
     chats: {
