@@ -40,3 +40,21 @@ export type {
   RegistrationStatus,
   StatusTotals,
 } from './reconcile';
+export { addManualEntry, cancelEntry, editEntry, manualEntryIdOf, removeEntry, restoreEntry } from './ledgerOps';
+export type { EntryPatch, PersonInput } from './ledgerOps';
+export { applyMail, applySureMails, dismissMail, undecidedEntries } from './applyTriage';
+export type {
+  MailAction,
+  ApplyMailOutcome,
+  MailActionKind,
+  MailPerson,
+  SkipReason,
+  SkippedPerson,
+  SureMailsOutcome,
+} from './applyTriage';
+export { seatOffers } from './offers';
+export type { SeatOffers } from './offers';
+export { purgeRegistrations, retentionDate, retentionNotice, RETENTION_NOTICE_DAYS, setDeleteAfter } from './retention';
+export type { PurgeOptions, RetentionNotice, RetentionState } from './retention';
+export { csvCell, isFormulaLike, ledgerCsv, neutraliseFormula, organisationsCsv, statusWord } from './csv';
+export type { OrganisationCounts } from './csv';
