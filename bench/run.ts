@@ -8,6 +8,7 @@ import { benchFirstPaint } from './firstPaint';
 import { benchImportSeed } from './importSeed';
 import { benchOrganiserFace } from './organiserFace';
 import { benchReconcile } from './reconcile';
+import { benchStatusTable } from './statusTable';
 import { benchTriage } from './triage';
 
 const print = (line: string): void => {
@@ -21,6 +22,9 @@ benchReconcile(print);
 print('');
 print('Registration triage');
 benchTriage(print);
+print('');
+print('Registration status table (jsdom)');
+await benchStatusTable(print);
 print('');
 print('Invitation import');
 benchImportSeed(print);

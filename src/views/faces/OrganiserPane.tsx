@@ -8,11 +8,12 @@ import { useMemo, useState } from 'react';
 import type { Consultation } from '../../core/consultation/schema';
 import { documentNameForMeeting, PortError, type MeetingEvent, type StoredConsultation } from '../../core/ports';
 import { previewPublication } from '../../core/publishing/publication';
+import { reconcileRegistrations } from '../../core/registration';
 import { useAutosave } from '../editing/useAutosave';
 import { SaveStatusLine } from '../editing/SaveStatusLine';
 import { AgendaEditor } from '../editor/AgendaEditor';
 import { QuestionsEditor } from '../editor/QuestionsEditor';
-import { useStrings } from '../i18n';
+import { useLanguage, useStrings } from '../i18n';
 import { ImportPreview } from '../ImportPreview';
 import { LoadFailed, Loading } from '../LoadStatus';
 import { ConsultationOverview } from '../organiser/ConsultationOverview';
@@ -20,6 +21,8 @@ import { COMPOSE_DRAFT } from '../organiser/composeDraft';
 import { CopyEarlierConsultation } from '../organiser/CopyEarlierConsultation';
 import { PublishPanel } from '../organiser/PublishPanel';
 import { usePorts } from '../ports';
+import { RegistrationPanel } from '../registration/RegistrationPanel';
+import { glanceLine } from '../registration/statusWords';
 import { useLoad } from '../useLoad';
 import { loadOrganiserView, type OrganiserView } from './loadOrganiserView';
 
@@ -44,10 +47,11 @@ const STRINGS = {
   overview: { sv: 'Översikt', en: 'Overview' },
   agenda: { sv: 'Dagordning', en: 'Agenda' },
   questions: { sv: 'Frågor', en: 'Questions' },
+  registrations: { sv: 'Anmälningar', en: 'Registrations' },
   publish: { sv: 'Publicera', en: 'Publish' },
 };
 
-type Section = 'overview' | 'agenda' | 'questions' | 'publish';
+type Section = 'overview' | 'agenda' | 'questions' | 'registrations' | 'publish';
 
 export function OrganiserPane({ eventId }: { readonly eventId: string }) {
   const t = useStrings(STRINGS);
@@ -152,6 +156,13 @@ function ConsultationEditor({
   const [section, setSection] = useState<Section>('overview');
   const { draft } = autosave.state;
   const edit = (next: Consultation): void => autosave.edit(next);
+  const language = useLanguage();
+  const { ledger } = draft.registrations;
+  const { capacity, waitlist } = draft.registration;
+  const reconciliation = useMemo(
+    () => reconcileRegistrations({ entries: ledger, attendees: event.attendees, capacity, waitlist }),
+    [ledger, event.attendees, capacity, waitlist],
+  );
   const changedSincePublished = useMemo(
     () => draft.published !== null && !previewPublication(draft, draft.published.languages).unchanged,
     [draft],
@@ -160,6 +171,7 @@ function ConsultationEditor({
   return (
     <>
       <SaveStatusLine autosave={autosave} />
+      <p>{glanceLine(reconciliation.totals, capacity, language)}</p>
       <TabList
         aria-label={t.sections}
         selectedValue={section}
@@ -169,14 +181,19 @@ function ConsultationEditor({
         <Tab value="overview">{t.overview}</Tab>
         <Tab value="agenda">{t.agenda}</Tab>
         <Tab value="questions">{t.questions}</Tab>
+        <Tab value="registrations">{t.registrations}</Tab>
         <Tab value="publish">{t.publish}</Tab>
       </TabList>
-      <div role="tabpanel" aria-label={t[section]} hidden={section === 'publish'}>
+      <div role="tabpanel" aria-label={t[section]} hidden={section === 'publish' || section === 'registrations'}>
         {section === 'overview' && (
           <ConsultationOverview consultation={draft} event={event} changedSincePublished={changedSincePublished} />
         )}
         {section === 'agenda' && <AgendaEditor consultation={draft} onChange={edit} />}
         {section === 'questions' && <QuestionsEditor consultation={draft} onChange={edit} />}
+      </div>
+      {/* Kept mounted, as publishing: read mails, a review half typed and an invitation under way survive a tab switch. */}
+      <div role="tabpanel" aria-label={t.registrations} hidden={section !== 'registrations'}>
+        <RegistrationPanel autosave={autosave} event={event} reconciliation={reconciliation} onEventChange={setEvent} />
       </div>
       {/* Kept mounted: a publication half done ("recorded it again?") must survive a look at another tab. */}
       <div role="tabpanel" aria-label={t.publish} hidden={section !== 'publish'}>

@@ -1,0 +1,233 @@
+// @vitest-environment jsdom
+/**
+ * The registration tab of the organiser's pane, by role, over the seeded inbox in memory: read and triage the
+ * mails, review the uncertain ones, see the statuses, invite with a confirmation that lists exactly who, finish an
+ * interrupted invitation without inviting anyone twice, refuse beyond 500 attendees, and reply drafts only with the
+ * permission they need.
+ */
+import '@testing-library/jest-dom/vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Consultation } from '../../../src/core/consultation/schema';
+import type { CreatedDraft, IncomingMail, ReplyDraft, ReplyDraftPort } from '../../../src/core/ports';
+import { PortError } from '../../../src/core/ports';
+import { OrganiserPane } from '../../../src/views/faces/OrganiserPane';
+import { sampleConsultation } from '../../support/consultations';
+import { show, world } from '../../support/organiserWorld';
+import { SEED_MAILS } from '../../core/registration/triage/seedSupport';
+import { SEED_ORGANISER } from '../../../sandbox/seed/people';
+
+afterEach(cleanup);
+
+function seedLike(change: (c: Consultation) => Consultation = (c) => c): Consultation {
+  const c = sampleConsultation();
+  return change({
+    ...c,
+    registration: { ...c.registration, contactEmail: SEED_ORGANISER.mail, capacity: 60 },
+  });
+}
+
+async function openRegistrations(): Promise<void> {
+  await userEvent.click(await screen.findByRole('tab', { name: 'Anmälningar' }));
+}
+
+async function readMails(): Promise<void> {
+  await userEvent.click(screen.getByRole('button', { name: 'Läs anmälningsmejl' }));
+  await screen.findByText(/^46 mejl: /);
+}
+
+describe('the registration tab', () => {
+  it('triages the seeded inbox: the sure ones in the list at once, the uncertain ones for review', async () => {
+    const w = world({ consultation: seedLike(), mails: SEED_MAILS });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w);
+    await openRegistrations();
+    await readMails();
+    // 38 registrations + 1 forwarded one, 3 cancellations, 2 questions, 2 automatic replies.
+    expect(
+      screen.getByText(/^46 mejl: 39 anmälningar, 3 avanmälningar, 2 frågor, 2 automatiska svar · \d+ att granska$/),
+    ).toBeInTheDocument();
+    const review = screen.getAllByRole('article');
+    expect(review.length).toBeGreaterThan(0);
+    const line = screen.getByText(/anmälda/, { selector: 'p' });
+    // Only what was sure is in; the one invited is the presenter (invited without registering).
+    expect(line).toHaveTextContent(/^\d+ anmälda av 60 platser · (\d+ avanmälda · )?1 inbjuden · 0 svar$/);
+  });
+
+  it('shows a mail under review as text, with the reasons, and enters it only as corrected', async () => {
+    const w = world({ consultation: seedLike(), mails: SEED_MAILS });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w);
+    await openRegistrations();
+    await readMails();
+    let articles = screen.getAllByRole('article');
+    const first = articles[0] as HTMLElement;
+    expect(within(first).getByText(/^Varför den behöver granskas: /)).toBeInTheDocument();
+    await userEvent.click(within(first).getByText('Visa mejlet'));
+    const before = articles.length;
+    // Fix the proposal: one person, a typed address.
+    const people = within(first).getAllByRole('group', { name: /^Person \d$/ });
+    for (const extra of people.slice(1)) {
+      await userEvent.click(within(extra).getByRole('button', { name: /^Ta bort person/ }));
+    }
+    const person = within(first).getByRole('group', { name: 'Person 1' });
+    const email = within(person).getByRole('textbox', { name: 'E-post' });
+    await userEvent.clear(email);
+    await userEvent.type(email, 'rättad.adress@example.org');
+    await userEvent.click(within(first).getByRole('button', { name: 'För in i anmälningslistan' }));
+    articles = screen.queryAllByRole('article');
+    expect(articles.length).toBeLessThan(before);
+    await waitFor(
+      () =>
+        expect(
+          w.docs.get('samrad-1')?.consultation.registrations.ledger.some((e) => e.email === 'rättad.adress@example.org'),
+        ).toBe(true),
+      { timeout: 4000 },
+    );
+  });
+
+  it('refuses an unreadable address in a review and keeps what was typed', async () => {
+    const w = world({ consultation: seedLike(), mails: SEED_MAILS });
+    show(<OrganiserPane eventId="event-1" />, 'en', w);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Registrations' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Read registration mails' }));
+    const first = (await screen.findAllByRole('article'))[0] as HTMLElement;
+    const email = within(within(first).getByRole('group', { name: 'Person 1' })).getByRole('textbox', { name: 'E-mail' });
+    await userEvent.clear(email);
+    await userEvent.type(email, 'not an address');
+    await userEvent.click(within(first).getByRole('button', { name: 'Add to the registration list' }));
+    expect(within(first).getByRole('alert')).toHaveTextContent(/The mail could not be added/);
+    expect(email).toHaveValue('not an address');
+  });
+
+  it('invites the selected after a confirmation that lists exactly them; statuses follow', async () => {
+    const w = world({ consultation: seedLike(), mails: SEED_MAILS });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w);
+    await openRegistrations();
+    await readMails();
+    // Set every uncertain mail aside: what is left are the sure registrations.
+    for (let articles = screen.queryAllByRole('article'); articles.length > 0; articles = screen.queryAllByRole('article')) {
+      await userEvent.click(within(articles[0] as HTMLElement).getByRole('button', { name: 'Inte en anmälan' }));
+    }
+    const selectAll = screen.getByRole('button', { name: /^Välj alla anmälda som inte är inbjudna \((\d+)\)$/ });
+    const count = Number(/\((\d+)\)/.exec(selectAll.textContent)?.[1]);
+    expect(count).toBeGreaterThan(30);
+    await userEvent.click(selectAll);
+    await userEvent.click(screen.getByRole('button', { name: `Bjud in valda (${count})` }));
+    const dialog = await screen.findByRole('dialog', { name: 'Skicka inbjudan?' });
+    const list = within(dialog).getByRole('list', { name: /De här personerna läggs till/ });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(count);
+    await userEvent.click(within(dialog).getByRole('button', { name: `Skicka inbjudan till ${count} personer` }));
+    expect(await screen.findByText(new RegExp(`^${count} inbjudna nu\\.`))).toBeInTheDocument();
+    expect(w.invited).toHaveLength(1);
+    expect(w.invited[0]).toHaveLength(count);
+    // The organiser's presenter invited in the seed stays; nobody twice.
+    const emails = w.event().attendees.map((a) => a.email);
+    expect(new Set(emails).size).toBe(emails.length);
+    expect(emails).toContain('jonas.lindahl@digg.example');
+    // Those invited now and the presenter.
+    expect(screen.getByText(new RegExp(`· ${count + 1} inbjudna · 0 svar`))).toBeInTheDocument();
+
+    // Someone accepts in Outlook; fetching the answers shows it.
+    const someone = w.invited[0]?.[0]?.email ?? '';
+    w.answer(someone, 'accepted');
+    await userEvent.click(screen.getByRole('button', { name: 'Hämta svaren på nytt' }));
+    expect(await screen.findByText(/· 1 tackat ja/)).toBeInTheDocument();
+    await waitFor(() => expect(w.docs.get('samrad-1')?.consultation.registrations.invitationInProgress).toBeNull(), {
+      timeout: 4000,
+    });
+  });
+
+  it('finishes an interrupted invitation without inviting anyone twice', async () => {
+    const interrupted = seedLike((c) => ({
+      ...c,
+      registrations: {
+        ...c.registrations,
+        invitationInProgress: {
+          startedAt: '2023-11-01T10:00:00+01:00',
+          people: [
+            { email: 'jonas.lindahl@digg.example', name: 'Jonas Lindahl' },
+            { email: 'ny.person@example.org', name: 'Ny Person' },
+          ],
+        },
+      },
+    }));
+    const w = world({ consultation: interrupted });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w);
+    await openRegistrations();
+    expect(screen.getByText(/Inbjudan till 2 personer som startades 1 november 2023 10\.00 blev inte klar/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Slutför inbjudan' }));
+    expect(await screen.findByText(/^1 inbjudna nu, 1 var redan inbjudna\./)).toBeInTheDocument();
+    expect(w.event().attendees.map((a) => a.email)).toEqual(['jonas.lindahl@digg.example', 'ny.person@example.org']);
+    await waitFor(() => expect(w.docs.get('samrad-1')?.consultation.registrations.invitationInProgress).toBeNull(), {
+      timeout: 4000,
+    });
+  });
+
+  it('says before sending that more than 500 attendees is not possible, and what to do', async () => {
+    const many = seedLike((c) => ({
+      ...c,
+      registration: { ...c.registration, capacity: null },
+      registrations: {
+        ...c.registrations,
+        ledger: Array.from({ length: 501 }, (_, i) => ({
+          id: `reg-${i}`,
+          name: `Person ${i}`,
+          email: `person${i}@example.org`,
+          organisation: null,
+          source: { kind: 'manual' as const },
+          receivedAt: '2023-11-01T10:00:00+01:00',
+          cancelledAt: null,
+        })),
+      },
+    }));
+    const w = world({ consultation: many });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w);
+    await openRegistrations();
+    await userEvent.click(screen.getByRole('button', { name: 'Välj alla anmälda som inte är inbjudna (501)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Bjud in valda (501)' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(/Outlook tillåter högst 500 per möte.*Teams-webbinarium/);
+    expect(within(dialog).queryByRole('button', { name: /^Skicka inbjudan/ })).toBeNull();
+    expect(w.invited).toHaveLength(0);
+  });
+
+  it('creates reply drafts only with the permission, asking for it on the official’s action', async () => {
+    const created: ReplyDraft[] = [];
+    let granted = false;
+    const replyDrafts: ReplyDraftPort = {
+      permission: () => Promise.resolve(granted ? 'granted' : 'not-granted'),
+      requestPermission: () => {
+        granted = true;
+        return Promise.resolve('granted');
+      },
+      createDraft: (draft): Promise<CreatedDraft> => {
+        if (!granted) return Promise.reject(new PortError('permission-missing', { sv: 'x', en: 'x' }, { sv: 'y', en: 'y' }));
+        created.push(draft);
+        return Promise.resolve({ id: `d${created.length}`, webLink: null });
+      },
+    };
+    const w = world({ consultation: seedLike(), mails: SEED_MAILS.slice(0, 3) as IncomingMail[], replyDrafts });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w);
+    await openRegistrations();
+    await userEvent.click(screen.getByRole('button', { name: 'Läs anmälningsmejl' }));
+    const selectAll = await screen.findByRole('button', { name: /^Välj alla anmälda som inte är inbjudna \([1-9]\d*\)$/ });
+    const count = Number(/\((\d+)\)/.exec(selectAll.textContent)?.[1]);
+    await userEvent.click(selectAll);
+    await userEvent.click(screen.getByRole('button', { name: `Skapa svarsutkast (${count})` }));
+    expect(await screen.findByText(/behöver Samråd behörigheten Mail\.ReadWrite/)).toBeInTheDocument();
+    expect(created).toHaveLength(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Ge behörighet' }));
+    expect(await screen.findByText(new RegExp(`^${count} utkast finns nu i mappen Utkast`))).toBeInTheDocument();
+    expect(created).toHaveLength(count);
+    expect(created.every((d) => d.to.length === 1 && d.subject.startsWith('Tack för din anmälan'))).toBe(true);
+  });
+
+  it('explains the reply-draft button where the host cannot ask for the permission', async () => {
+    const w = world({ consultation: seedLike() });
+    show(<OrganiserPane eventId="event-1" />, 'en', w);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Registrations' }));
+    const button = screen.getByRole('button', { name: 'Create reply drafts' });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription(/the host cannot ask for the permission/);
+  });
+});
