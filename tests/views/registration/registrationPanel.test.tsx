@@ -10,7 +10,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../../src/core/consultation/schema';
-import type { CreatedDraft, IncomingMail, ReplyDraft, ReplyDraftPort } from '../../../src/core/ports';
+import type { CreatedDraft, ReplyDraft, ReplyDraftPort } from '../../../src/core/ports';
 import { PortError } from '../../../src/core/ports';
 import { OrganiserPane } from '../../../src/views/faces/OrganiserPane';
 import { sampleConsultation } from '../../support/consultations';
@@ -206,7 +206,7 @@ describe('the registration tab', () => {
         return Promise.resolve({ id: `d${created.length}`, webLink: null });
       },
     };
-    const w = world({ consultation: seedLike(), mails: SEED_MAILS.slice(0, 3) as IncomingMail[], replyDrafts });
+    const w = world({ consultation: seedLike(), mails: SEED_MAILS.slice(0, 3), replyDrafts });
     show(<OrganiserPane eventId="event-1" />, 'sv', w);
     await openRegistrations();
     await userEvent.click(screen.getByRole('button', { name: 'Läs anmälningsmejl' }));
