@@ -62,18 +62,46 @@ export interface RunningSandbox {
   readonly origin: string;
   readonly graphBaseUrl: string;
   readonly people: readonly SandboxPerson[];
-  /** A bearer token that signs in as this person (by id or mail). */
-  tokenFor(person: string): string;
+  /**
+   * A bearer token that signs in as this person (by id or mail), carrying the sign-in scopes and the extra ones the
+   * person has consented to; with `scopes`, exactly those (a request can still use only what the person may grant).
+   */
+  tokenFor(person: string, scopes?: readonly string[]): string;
   setFaults(faults: Partial<FaultSettings>): void;
   /** Restores the seed state (and writes it). */
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
 
+/** Who has consented to which of the app's extra scopes (those it asks for only when a feature needs them). */
+export interface ConsentState {
+  /** The extra scopes a person can consent to, e.g. Mail.ReadWrite (reply drafts). */
+  readonly extraScopes: readonly string[];
+  /** Person id → the extra scopes they have consented to; people who have consented to none are left out. */
+  readonly granted: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A mailbox shared with some people (Exchange's FullAccess): they read its mail with Mail.Read.Shared. */
+export interface SharedMailboxInfo {
+  readonly id: string;
+  readonly displayName: string;
+  readonly mail: string;
+  /** Person ids. */
+  readonly delegates: readonly string[];
+}
+
 /**
  * HTTP controls under /sandbox (no token needed; loopback only):
  *   GET  /sandbox/people                 → SandboxPerson[]
- *   POST /sandbox/token  {"person": id}  → {"accessToken": "..."}
+ *   POST /sandbox/token  {"person": id, "scopes"?: string[]}
+ *                                        → {"accessToken", "tokenType", "person", "scopes"}: a token with the sign-in
+ *                                          scopes and every extra one the person has consented to; 403
+ *                                          consent_required when `scopes` names an extra scope not consented to
+ *   GET  /sandbox/consent                → ConsentState
+ *   POST /sandbox/consent {"person", "scope", "granted"}
+ *                                        → ConsentState, after the person's consent to the extra scope was given
+ *                                          (true) or taken back (false); stands in for Entra ID's consent prompt
+ *   GET  /sandbox/mailboxes              → SharedMailboxInfo[]: the shared mailboxes and who may read them
  *   GET  /sandbox/faults                 → FaultSettings
  *   PUT  /sandbox/faults {partial}       → FaultSettings
  *   GET  /sandbox/scenario               → {"organiserEventId", "organiserId", "iCalUId", "chatId", "joinUrl"}: the

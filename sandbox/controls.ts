@@ -1,9 +1,11 @@
 /**
- * The sandbox's own controls under /sandbox (contract.ts): who can sign in, a token for them, the fault switches
- * and reset. They need no token and never meet injected faults, so a test or the workbench can always steer.
+ * The sandbox's own controls under /sandbox (contract.ts): who can sign in, a token for them, their consent to the
+ * app's extra scopes, the shared mailboxes, the fault switches and reset. They need no token and never meet
+ * injected faults, so a test or the workbench can always steer.
  */
-import { SANDBOX_CONTROL_PREFIX } from './contract';
+import { SANDBOX_CONTROL_PREFIX, type ConsentState, type SandboxPerson, type SharedMailboxInfo } from './contract';
 import type { FaultInjector } from './faults';
+import { consentsOf, EXTRA_SCOPES, grantableScopes, isExtraScope, SIGN_IN_SCOPES } from './auth/scopes';
 import { issueToken } from './auth/tokens';
 import { isJsonObject } from './graph/context';
 import { GraphError } from './http/errors';
@@ -29,12 +31,92 @@ function parseBody(body: Buffer): Record<string, unknown> {
   return value;
 }
 
-function token(deps: ControlDeps, body: Buffer): GraphResponse {
-  const who = parseBody(body).person;
-  if (typeof who !== 'string') throw new GraphError(400, 'BadRequest', 'Say who signs in: {"person": "<id or mail>"}.');
+function personNamed(deps: ControlDeps, who: unknown, shape: string): SandboxPerson {
+  if (typeof who !== 'string') throw new GraphError(400, 'BadRequest', `Say who: ${shape}.`);
   const person = findPerson(deps.store.current, who);
   if (person === undefined) throw new GraphError(404, 'NotFound', `No sandbox person has the id or mail '${who}'.`);
-  return json(200, { accessToken: issueToken(deps.store.current.secret, person), tokenType: 'Bearer', person });
+  return person;
+}
+
+/**
+ * A token as Entra ID would issue it: whatever scopes are asked for, it carries every scope the person has granted
+ * the app (the sign-in ones and the extra ones consented to); asking for an extra scope not consented to is the
+ * "consent required" answer that sends MSAL to the interactive prompt.
+ */
+function token(deps: ControlDeps, body: Buffer): GraphResponse {
+  const request = parseBody(body);
+  const person = personNamed(deps, request.person, '{"person": "<id or mail>", "scopes"?: ["…"]}');
+  const asked = request.scopes ?? [];
+  if (!Array.isArray(asked) || !asked.every((s): s is string => typeof s === 'string')) {
+    throw new GraphError(400, 'BadRequest', '"scopes" must be an array of scope names, e.g. ["Mail.ReadWrite"].');
+  }
+  const known = new Set<string>([...SIGN_IN_SCOPES, ...EXTRA_SCOPES]);
+  const unknown = asked.filter((scope) => !known.has(scope));
+  if (unknown.length > 0) {
+    throw new GraphError(
+      400,
+      'invalid_scope',
+      `The app does not ask for ${unknown.join(', ')}; it knows ${[...known].join(', ')}.`,
+    );
+  }
+  const granted = grantableScopes(deps.store.current, person.id);
+  const missing = asked.filter((scope) => !granted.includes(scope));
+  if (missing.length > 0) {
+    throw new GraphError(
+      403,
+      'consent_required',
+      `AADSTS65001: ${person.displayName} has not consented to the app using ${missing.join(', ')}. ` +
+        'Send an interactive authorization request for this user and resource (POST /sandbox/consent stands in for it).',
+    );
+  }
+  return json(200, {
+    accessToken: issueToken(deps.store.current.secret, person, granted),
+    tokenType: 'Bearer',
+    person,
+    scopes: granted,
+  });
+}
+
+function consentState(deps: ControlDeps): ConsentState {
+  const state = deps.store.current;
+  const granted: Record<string, readonly string[]> = {};
+  for (const person of state.people) {
+    const scopes = consentsOf(state, person.id);
+    if (scopes.length > 0) granted[person.id] = scopes;
+  }
+  return { extraScopes: EXTRA_SCOPES, granted };
+}
+
+/** The person gives (or takes back) their consent to an extra scope: what Entra ID's consent prompt records. */
+async function setConsent(deps: ControlDeps, body: Buffer): Promise<GraphResponse> {
+  const request = parseBody(body);
+  const shape = '{"person": "<id or mail>", "scope": "Mail.ReadWrite", "granted": true}';
+  const person = personNamed(deps, request.person, shape);
+  const { scope, granted } = request;
+  if (typeof scope !== 'string' || !isExtraScope(scope)) {
+    throw new GraphError(
+      400,
+      'BadRequest',
+      `"scope" must be one of the app's extra scopes (${EXTRA_SCOPES.join(', ')}); the sign-in scopes are always granted.`,
+    );
+  }
+  if (typeof granted !== 'boolean') throw new GraphError(400, 'BadRequest', `"granted" must be true or false: ${shape}.`);
+  await deps.store.write((state) => {
+    const kept = Object.entries(state.consents ?? {}).filter(([id]) => id !== person.id);
+    const others = (state.consents?.[person.id] ?? []).filter((s) => s !== scope);
+    const mine = granted ? [...others, scope] : others;
+    state.consents = Object.fromEntries(mine.length > 0 ? [...kept, [person.id, mine]] : kept);
+  });
+  return json(200, consentState(deps));
+}
+
+function sharedMailboxes(deps: ControlDeps): SharedMailboxInfo[] {
+  return (deps.store.current.sharedMailboxes ?? []).map(({ id, displayName, mail, delegates }) => ({
+    id,
+    displayName,
+    mail,
+    delegates,
+  }));
 }
 
 /**
@@ -96,6 +178,12 @@ export async function handleControl(deps: ControlDeps, method: string, path: str
       return json(200, deps.store.current.people);
     case 'POST /token':
       return token(deps, body);
+    case 'GET /consent':
+      return json(200, consentState(deps));
+    case 'POST /consent':
+      return setConsent(deps, body);
+    case 'GET /mailboxes':
+      return json(200, sharedMailboxes(deps));
     case 'GET /scenario':
       return scenario(deps);
     case 'GET /faults':

@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { effectiveScopes, grantableScopes } from './auth/scopes';
 import { verifyToken, issueToken } from './auth/tokens';
 import {
   SANDBOX_CONTROL_PREFIX,
@@ -33,20 +34,23 @@ interface Deps extends ControlDeps {
   readonly graphBaseUrl: () => string;
 }
 
-function authenticate(store: StateStore, headers: Readonly<Record<string, string>>): SandboxPerson {
+function authenticate(
+  store: StateStore,
+  headers: Readonly<Record<string, string>>,
+): { readonly caller: SandboxPerson; readonly scopes: ReadonlySet<string> } {
   const header = headers.authorization ?? '';
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
   if (bearer === undefined) {
     throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.', { 'WWW-Authenticate': 'Bearer realm=""' });
   }
-  const personId = verifyToken(store.current.secret, bearer);
-  const person = personId === null ? undefined : findPerson(store.current, personId);
+  const claims = verifyToken(store.current.secret, bearer);
+  const person = claims === null ? undefined : findPerson(store.current, claims.personId);
   if (person === undefined) {
     throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience or signature.', {
       'WWW-Authenticate': 'Bearer realm="", error="invalid_token"',
     });
   }
-  return person;
+  return { caller: person, scopes: effectiveScopes(store.current, person.id, claims?.scopes ?? null) };
 }
 
 async function graph(
@@ -66,7 +70,7 @@ async function graph(
   }
   if (fault.kind === '429' || fault.kind === '503') throw faultError(fault.kind, deps.faults.settings.retryAfterSeconds);
 
-  const caller = authenticate(deps.store, headers);
+  const { caller, scopes } = authenticate(deps.store, headers);
   const request: GraphRequest = {
     method: (incoming.method ?? 'GET').toUpperCase(),
     path: url.pathname.slice(GRAPH_PREFIX.length) || '/',
@@ -74,7 +78,14 @@ async function graph(
     headers,
     body,
   };
-  const ctx: GraphContext = { request, caller, store: deps.store, graphBaseUrl: deps.graphBaseUrl(), now: () => Date.now() };
+  const ctx: GraphContext = {
+    request,
+    caller,
+    scopes,
+    store: deps.store,
+    graphBaseUrl: deps.graphBaseUrl(),
+    now: () => Date.now(),
+  };
   let result: GraphResponse;
   if (request.path === '/$batch') {
     if (request.method !== 'POST') throw new GraphError(405, 'Request_BadRequest', '$batch takes POST only.');
@@ -155,10 +166,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     get people(): readonly SandboxPerson[] {
       return store.current.people;
     },
-    tokenFor(who: string): string {
+    tokenFor(who: string, scopes?: readonly string[]): string {
       const person = findPerson(store.current, who);
       if (person === undefined) throw new Error(`No sandbox person has the id or mail "${who}".`);
-      return issueToken(store.current.secret, person);
+      return issueToken(store.current.secret, person, scopes ?? grantableScopes(store.current, person.id));
     },
     setFaults(update: Partial<FaultSettings>): void {
       faults.set(update);

@@ -1,24 +1,36 @@
 /**
- * Sandbox bearer tokens: opaque to clients (as Graph's are to an app), naming one person and signed with the
- * HMAC secret kept in the state, so a restart keeps every issued token valid and a token cannot be forged by
- * editing the person's id in it. They never expire: the sandbox models who is signed in, not token lifetimes.
+ * Sandbox bearer tokens: opaque to clients (as Graph's are to an app), naming one person and the delegated scopes
+ * granted to the app (`scp`, as Entra ID's access tokens do), signed with the HMAC secret kept in the state, so a
+ * restart keeps every issued token valid and neither the person nor the scopes can be changed by editing the token.
+ * They never expire: the sandbox models who is signed in and what they consented to, not token lifetimes.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SandboxPerson } from '../contract';
 
 const PREFIX = 'sbx1';
 
+export interface TokenClaims {
+  readonly personId: string;
+  /** The scopes the token was issued with; null for a token issued without a list (it has the sign-in scopes). */
+  readonly scopes: readonly string[] | null;
+}
+
 function sign(secret: string, payload: string): string {
   return createHmac('sha256', Buffer.from(secret, 'base64')).update(payload).digest('base64url');
 }
 
-export function issueToken(secret: string, person: SandboxPerson): string {
-  const payload = Buffer.from(JSON.stringify({ sub: person.id }), 'utf8').toString('base64url');
+export function issueToken(secret: string, person: SandboxPerson, scopes?: readonly string[]): string {
+  const claims = scopes === undefined ? { sub: person.id } : { sub: person.id, scp: [...scopes] };
+  const payload = Buffer.from(JSON.stringify(claims), 'utf8').toString('base64url');
   return `${PREFIX}.${payload}.${sign(secret, payload)}`;
 }
 
-/** The person id a token names, or null when it is not a token this sandbox signed. */
-export function verifyToken(secret: string, token: string): string | null {
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** The person and scopes a token names, or null when it is not a token this sandbox signed. */
+export function verifyToken(secret: string, token: string): TokenClaims | null {
   const [prefix, payload, signature, ...rest] = token.split('.');
   if (prefix !== PREFIX || payload === undefined || signature === undefined || rest.length > 0) return null;
   const expected = Buffer.from(sign(secret, payload));
@@ -26,7 +38,9 @@ export function verifyToken(secret: string, token: string): string | null {
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (typeof claims === 'object' && claims !== null && 'sub' in claims && typeof claims.sub === 'string') return claims.sub;
+    if (typeof claims !== 'object' || claims === null || !('sub' in claims) || typeof claims.sub !== 'string') return null;
+    if (!('scp' in claims)) return { personId: claims.sub, scopes: null };
+    return isStringArray(claims.scp) ? { personId: claims.sub, scopes: claims.scp } : null;
   } catch {
     // A payload that verifies but does not parse cannot come from issueToken; treat it as any bad token.
   }

@@ -17,15 +17,33 @@ export interface GraphRequest {
 export interface GraphContext {
   readonly request: GraphRequest;
   readonly caller: SandboxPerson;
+  /** The delegated scopes the caller's token may use now (auth/scopes.ts). */
+  readonly scopes: ReadonlySet<string>;
   readonly store: StateStore;
   /** e.g. http://127.0.0.1:41234/v1.0 — for @odata.nextLink and @odata.context. */
   readonly graphBaseUrl: string;
   readonly now: () => number;
 }
 
-/** A request on someone's mailbox or drive: `/me/...` or `/users/{id|mail}/...`, already checked to be the caller's. */
+/** Whose mailbox a request is on: a person's, or a shared mailbox no one signs in to. */
+export type MailboxOwner = Pick<SandboxPerson, 'id' | 'displayName' | 'mail'>;
+
+/**
+ * A request on a mailbox or drive: `/me/...` or `/users/{id|mail}/...`, already checked to be the caller's own, or
+ * (reading mail only) a shared mailbox the caller may read.
+ */
 export interface MailboxContext extends GraphContext {
-  readonly owner: SandboxPerson;
+  readonly owner: MailboxOwner;
+}
+
+/**
+ * The owner as the person signed in, for the routes that only ever serve the caller's own mailbox (the router
+ * serves a shared mailbox for reading mail only): calendars, drives and meetings belong to a person.
+ */
+export function ownPerson(ctx: MailboxContext): SandboxPerson {
+  // The router refuses these routes on anyone else's mailbox; reaching here otherwise is a defect in the sandbox.
+  if (ctx.owner.id !== ctx.caller.id) throw new Error(`A route for one's own mailbox was served on ${ctx.owner.id}.`);
+  return ctx.caller;
 }
 
 const NOT_JSON =

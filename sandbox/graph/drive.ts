@@ -5,13 +5,14 @@
  * `If-None-Match: *` — the optimistic concurrency the consultation document relies on (ADR 0002).
  */
 import type { DriveItem, DriveItemVersion, IdentitySet } from '@microsoft/microsoft-graph-types';
+import { ROUTE_SCOPES } from '../auth/scopes';
 import type { SandboxPerson } from '../contract';
 import { GraphError } from '../http/errors';
 import { bytes, json, type GraphResponse } from '../http/response';
 import { newDriveItemId, newGuid } from '../state/ids';
 import type { SandboxState, StoredDrive, StoredDriveItem } from '../state/model';
 import { findPerson, mailboxOf } from '../state/people';
-import type { MailboxContext } from './context';
+import { ownPerson, type MailboxContext } from './context';
 import { userContext, type MailboxRoute } from './routes';
 import { outlookInstant } from './times';
 
@@ -280,7 +281,7 @@ function uploadById(state: SandboxState, id: string, upload: Upload): StoredDriv
 
 function uploadOf(ctx: MailboxContext): Upload {
   return {
-    owner: ctx.owner,
+    owner: ownPerson(ctx),
     content: ctx.request.body,
     ifMatch: ctx.request.headers['if-match'],
     ifNoneMatch: ctx.request.headers['if-none-match'],
@@ -316,7 +317,7 @@ function versionContent(item: StoredDriveItem, versionId: string): GraphResponse
 
 async function appFolderItem(ctx: MailboxContext): Promise<StoredDriveItem> {
   const existing = readDrive(ctx).appFolder;
-  return existing ?? (await ctx.store.write((draft) => ensureAppFolder(draft, ctx.owner, ctx.now())));
+  return existing ?? (await ctx.store.write((draft) => ensureAppFolder(draft, ownPerson(ctx), ctx.now())));
 }
 
 const APPROOT = String.raw`^/drive/special/approot`;
@@ -330,6 +331,7 @@ const route = (method: string, pattern: string, handle: MailboxRoute['handle']):
   method,
   pattern: new RegExp(pattern),
   family: 'drive',
+  scopes: method === 'GET' ? ROUTE_SCOPES.filesRead : ROUTE_SCOPES.filesWrite,
   handle,
 });
 

@@ -4,6 +4,7 @@
  * the organiser and everyone currently on the organiser's attendee list, nobody else.
  */
 import type { Chat, ChatMessage, OnlineMeeting } from '@microsoft/microsoft-graph-types';
+import { ROUTE_SCOPES } from '../auth/scopes';
 import type { SandboxPerson } from '../contract';
 import { badRequest, GraphError } from '../http/errors';
 import { json, type GraphResponse } from '../http/response';
@@ -120,11 +121,18 @@ function getOnlineMeeting(ctx: MailboxContext, id: string): GraphResponse {
 }
 
 export const onlineMeetingRoutes: readonly MailboxRoute[] = [
-  { method: 'GET', pattern: /^\/onlineMeetings$/, family: 'teams', handle: listOnlineMeetings },
+  {
+    method: 'GET',
+    pattern: /^\/onlineMeetings$/,
+    family: 'teams',
+    scopes: ROUTE_SCOPES.onlineMeetingsRead,
+    handle: listOnlineMeetings,
+  },
   {
     method: 'GET',
     pattern: /^\/onlineMeetings\/([^/]+)$/,
     family: 'teams',
+    scopes: ROUTE_SCOPES.onlineMeetingsRead,
     handle: (ctx, [id = '']) => getOnlineMeeting(ctx, id),
   },
 ];
@@ -279,12 +287,28 @@ function getChat(ctx: GraphContext, chatId: string): GraphResponse {
 const CHAT = String.raw`^/(?:me/)?chats/([^/]+)`;
 
 export const chatRoutes: readonly RootRoute[] = [
-  { method: 'GET', pattern: new RegExp(`${CHAT}$`), handle: (ctx, [id = '']) => getChat(ctx, id) },
-  { method: 'GET', pattern: new RegExp(`${CHAT}/messages$`), handle: (ctx, [id = '']) => listChatMessages(ctx, id) },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${CHAT}$`),
+    scopes: ROUTE_SCOPES.chatBasic,
+    handle: (ctx, [id = '']) => getChat(ctx, id),
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${CHAT}/messages$`),
+    scopes: ROUTE_SCOPES.chatRead,
+    handle: (ctx, [id = '']) => listChatMessages(ctx, id),
+  },
   {
     method: 'GET',
     pattern: new RegExp(`${CHAT}/messages/([^/]+)$`),
+    scopes: ROUTE_SCOPES.chatRead,
     handle: (ctx, [id = '', messageId = '']) => getChatMessage(ctx, id, messageId),
   },
-  { method: 'POST', pattern: new RegExp(`${CHAT}/messages$`), handle: (ctx, [id = '']) => postChatMessage(ctx, id) },
+  {
+    method: 'POST',
+    pattern: new RegExp(`${CHAT}/messages$`),
+    scopes: ROUTE_SCOPES.chatSend,
+    handle: (ctx, [id = '']) => postChatMessage(ctx, id),
+  },
 ];

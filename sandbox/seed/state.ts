@@ -5,8 +5,9 @@
  * the event that links the two. A day later the organiser published the agenda as the invitation gave it (no
  * durations yet: version 1, made by the core's preparePublication) and invited the presenter, through the same
  * PATCH the sandbox answers with Exchange's semantics; participants register by mail and are invited later.
- * People and registration mails come from `people.ts` and `mails.ts`. Built the same way twice, it is the same,
- * byte for byte.
+ * People and registration mails come from `people.ts` and `mails.ts`; the ministry's shared registration mailbox,
+ * shared with the organiser, from `sharedMailbox.ts`. Nobody has consented to the app's extra scopes yet. Built the
+ * same way twice, it is the same, byte for byte.
  */
 import { readFileSync } from 'node:fs';
 import { importInvitation } from '../../src/core/invitation';
@@ -23,6 +24,7 @@ import { newChangeKey, newICalUId, newItemId, newToken } from '../state/ids';
 import { STATE_FORMAT, type Mailbox, type SandboxState, type StoredEvent, type StoredMessage } from '../state/model';
 import { mailboxOf, recipientOf } from '../state/people';
 import { seedRegistrationMails } from './mails';
+import { seedSharedMailbox } from './sharedMailbox';
 import { SEED_PEOPLE } from './people';
 
 /** The subject the organiser gave the calendar item in Outlook (shorter than the letter's title). */
@@ -213,5 +215,17 @@ export function buildSeedState(secret: string, sources: SeedSources = defaultSee
 
   const mails = sources.mails(organiser, sources.people, mailInstant(startMs));
   organiserMailbox.messages.push(...mails.map((m) => toStored(state, organiserMailbox, m, created)));
+
+  // Last, so that every id made before it is the same as before the shared mailbox existed.
+  const shared = seedSharedMailbox(organiser, sources.people, startMs);
+  if (shared !== null) {
+    const mailbox = emptyMailbox(state);
+    state.mailboxes[shared.id] = mailbox;
+    mailbox.messages.push(...shared.mails.map((m) => toStored(state, mailbox, m, created)));
+    state.sharedMailboxes = [
+      { id: shared.id, displayName: shared.displayName, mail: shared.mail, delegates: [...shared.delegates] },
+    ];
+  }
+  state.consents = {};
   return state;
 }

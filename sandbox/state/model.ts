@@ -24,9 +24,27 @@ export interface SandboxState {
   mailboxes: Record<string, Mailbox>;
   onlineMeetings: StoredOnlineMeeting[];
   chats: StoredChat[];
+  /**
+   * Extra delegated scopes (auth/scopes.ts) each person has consented to, by person id. Optional, like the next
+   * field, so a state.json written before they existed still loads: missing means nobody has consented.
+   */
+  consents?: Record<string, string[]>;
+  /** Mailboxes no one signs in to, read by the people they are shared with; each has its mailbox in `mailboxes`. */
+  sharedMailboxes?: StoredSharedMailbox[];
+}
+
+export interface StoredSharedMailbox {
+  /** Also the key of its mailbox in `mailboxes`. */
+  id: string;
+  displayName: string;
+  /** Also its userPrincipalName. */
+  mail: string;
+  /** Person ids with full access to it (Exchange's FullAccess permission). */
+  delegates: string[];
 }
 
 export interface Mailbox {
+  /** The inbox folder's id; the Drafts folder's is derived from it (graph/folders.ts), so it needs no field. */
   inboxId: string;
   events: StoredEvent[];
   messages: StoredMessage[];

@@ -11,6 +11,14 @@ import { LanguageContext, type Language } from '../views/i18n';
 import { Workbench, type WorkbenchSetup } from '../views/workbench/Workbench';
 
 const controls = sandboxControls(window.location.origin);
+
+/** The workbench's stand-in for Microsoft 365's consent prompt for reply drafts (Mail.ReadWrite), per person. */
+const draftConsent = {
+  read: async (person: string): Promise<boolean> => ((await controls.consent()).granted[person] ?? []).includes('Mail.ReadWrite'),
+  set: async (person: string, granted: boolean): Promise<void> => {
+    await controls.setConsent(person, 'Mail.ReadWrite', granted);
+  },
+};
 const systemNow = (): number => Date.now();
 
 async function loadSeedInvitation(): Promise<string> {
@@ -32,7 +40,7 @@ async function loadSeedInvitation(): Promise<string> {
 async function loadSetup(): Promise<WorkbenchSetup> {
   const [people, scenario] = await Promise.all([controls.people(), controls.scenario()]);
   return {
-    people: people.map((p) => ({ id: p.id, role: p.role, label: `${p.displayName} (${p.organisation})` })),
+    people: people.map((p) => ({ id: p.id, role: p.role, label: `${p.displayName} (${p.organisation})`, name: p.displayName })),
     organiserEventId: scenario.organiserEventId,
     organiserId: scenario.organiserId,
     iCalUId: scenario.iCalUId,
@@ -65,6 +73,8 @@ function Page() {
               })
             }
             resetSandbox={() => controls.reset()}
+            answerInvitation={(person, iCalUId, answer) => controls.answerInvitation(person, iCalUId, answer)}
+            draftConsent={draftConsent}
             now={systemNow}
             loadExample={loadSeedInvitation}
           />

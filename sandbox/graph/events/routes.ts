@@ -1,8 +1,9 @@
 /** The calendar routes: events, calendarView, answers, open extensions. */
+import { ROUTE_SCOPES } from '../../auth/scopes';
 import { badRequest } from '../../http/errors';
 import { empty, json, type GraphResponse } from '../../http/response';
 import { mailboxOf } from '../../state/people';
-import { readJsonObject, readOptionalJsonObject, type MailboxContext } from '../context';
+import { ownPerson, readJsonObject, readOptionalJsonObject, type MailboxContext } from '../context';
 import {
   applyFilter,
   checkOrderAgainstFilter,
@@ -88,7 +89,9 @@ function calendarView(ctx: MailboxContext): GraphResponse {
 
 async function patchEvent(ctx: MailboxContext, [eventId = '']: readonly string[]): Promise<GraphResponse> {
   const patch = readJsonObject(ctx.request);
-  await ctx.store.write((draft) => updateEvent(draft, ctx.owner, eventId, patch, ctx.request.headers['if-match'], ctx.now()));
+  await ctx.store.write((draft) =>
+    updateEvent(draft, ownPerson(ctx), eventId, patch, ctx.request.headers['if-match'], ctx.now()),
+  );
   return eventResponse(ctx, eventId);
 }
 
@@ -96,7 +99,7 @@ async function respond(ctx: MailboxContext, [eventId = '', action = '']: readonl
   const answer = ANSWER_OF_ACTION[action];
   if (answer === undefined) throw badRequest(`Unknown action '${action}'.`);
   const body = readOptionalJsonObject(ctx.request);
-  await ctx.store.write((draft) => respondToEvent(draft, ctx.owner, eventId, answer, body, ctx.now()));
+  await ctx.store.write((draft) => respondToEvent(draft, ownPerson(ctx), eventId, answer, body, ctx.now()));
   return empty(202);
 }
 
@@ -138,7 +141,8 @@ const EVENTS = String.raw`^/(?:calendar/)?events`;
 const ONE = String.raw`/([^/]+)`;
 
 function route(method: string, pattern: string, handle: MailboxRoute['handle']): MailboxRoute {
-  return { method, pattern: new RegExp(`${pattern}$`), family: 'mailbox', handle };
+  const scopes = method === 'GET' ? ROUTE_SCOPES.calendarRead : ROUTE_SCOPES.calendarWrite;
+  return { method, pattern: new RegExp(`${pattern}$`), family: 'mailbox', scopes, handle };
 }
 
 export const eventRoutes: readonly MailboxRoute[] = [

@@ -1,7 +1,8 @@
 /**
  * A face in the local workbench (`?host=workbench&person=…`): signed in as a sandbox person through the sandbox's
  * token endpoint, reading the sandbox through the same Graph ports production uses (ADR 0004: nothing else
- * differs). The face's code and the ports load as their own chunks.
+ * differs), reply drafts included (the sandbox's consent control stands in for Entra ID's prompt). The face's code
+ * and the ports load as their own chunks.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { languageFromUrl } from '../../hosts/host';
@@ -42,7 +43,13 @@ export function WorkbenchFace({ pageUrl, preload, children }: WorkbenchFaceProps
     const ready = (async (): Promise<Ports> => {
       const host = createWorkbenchHost(url);
       const createGraphPorts = await loadGraphPorts();
-      return createGraphPorts({ baseUrl: host.graphBaseUrl, getToken: () => host.getAccessToken(), person: host.person });
+      return createGraphPorts({
+        baseUrl: host.graphBaseUrl,
+        getToken: () => host.getAccessToken(),
+        person: host.person,
+        // The workbench stands in for the consent prompt, so reply drafts work here as in Outlook.
+        extraPermission: host.extraScopes,
+      });
     })();
     ready.then(
       (ports) => {

@@ -9,6 +9,7 @@ import { GraphMeetingChat } from '../../graph/adapters/meetingChat';
 import { GraphMeetingEvents } from '../../graph/adapters/meetingEvents';
 import { GraphProfile } from '../../graph/adapters/profile';
 import { GraphRegistrationMail } from '../../graph/adapters/registrationMail';
+import { GraphReplyDrafts, type ExtraPermission } from '../../graph/adapters/replyDrafts';
 import { GraphClient } from '../../graph/http/graphClient';
 import { createStorageDocumentMemory } from '../../hosts/workbench/documentMemory';
 import { createStorageDraftStore } from '../../hosts/workbench/draftStore';
@@ -23,6 +24,11 @@ export interface GraphPortsOptions {
   readonly person: string;
   /** The host's memory of which document belongs to which item; the page's local storage when absent. */
   readonly documentMemory?: DocumentMemory;
+  /**
+   * The host's handle on permissions beyond sign-in (its `extraScopes`): with it the face can make reply drafts
+   * (Mail.ReadWrite); without it (null or absent) the port is left out and the view says drafts cannot be made here.
+   */
+  readonly extraPermission?: ExtraPermission | null;
 }
 
 function localStorageOrNull(): Storage | null {
@@ -37,6 +43,7 @@ function localStorageOrNull(): Storage | null {
 export function createGraphPorts(options: GraphPortsOptions): Ports {
   const client = new GraphClient({ tokens: { getToken: options.getToken }, baseUrl: options.baseUrl });
   const storage = localStorageOrNull();
+  const permission = options.extraPermission ?? null;
   return {
     events: new GraphMeetingEvents({ client }),
     documents: new GraphConsultationDocuments({ client }),
@@ -46,5 +53,7 @@ export function createGraphPorts(options: GraphPortsOptions): Ports {
     documentMemory: options.documentMemory ?? createStorageDocumentMemory(storage, options.person),
     drafts: createStorageDraftStore(storage, options.person),
     clock: systemClock,
+    // Its own client: every draft request carries the token with Mail.ReadWrite, the other ports the sign-in one.
+    ...(permission === null ? {} : { replyDrafts: new GraphReplyDrafts({ permission, client: { baseUrl: options.baseUrl } }) }),
   };
 }

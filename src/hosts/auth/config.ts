@@ -18,6 +18,10 @@ export const GRAPH_SCOPES = [
     why: "read the consultation's event, update its attendees (invitations) and its body (the published agenda), keep the link extension",
   },
   { scope: 'Mail.Read', why: 'read registration mails (never moved, flagged or deleted: they are public records)' },
+  {
+    scope: 'Mail.Read.Shared',
+    why: 'read registration mails in a shared mailbox named in the consultation, when it is shared with the signed-in person',
+  },
   { scope: 'Files.ReadWrite.AppFolder', why: "the consultation document in the organiser's OneDrive app folder, nowhere else" },
   { scope: 'OnlineMeetings.Read', why: "find the meeting's chat and event from its join link" },
   { scope: 'Chat.ReadBasic', why: 'find the meeting and its event from the meeting chat Teams opens the app in' },
@@ -27,6 +31,17 @@ export const GRAPH_SCOPES = [
 ] as const satisfies readonly GraphScope[];
 
 export const GRAPH_SCOPE_NAMES: readonly string[] = GRAPH_SCOPES.map(({ scope }) => scope);
+
+/**
+ * Permissions asked for only when the person uses the feature that needs them (incremental consent), never at
+ * sign-in, so everything else works without them. The README's table lists them with the same words.
+ */
+export const EXTRA_GRAPH_SCOPES = [
+  {
+    scope: 'Mail.ReadWrite',
+    why: 'create reply drafts in the official’s Drafts folder for her to send from Outlook; asked only when the official creates reply drafts',
+  },
+] as const satisfies readonly GraphScope[];
 
 export interface AuthConfig {
   /** The Application (client) ID of the app registration in Microsoft Entra ID. */

@@ -1,5 +1,13 @@
 /** Sign-in to Microsoft 365 (MSAL), independent of the host that asks for it. */
-export { DEFAULT_TENANT, GRAPH_SCOPE_NAMES, GRAPH_SCOPES, readAuthConfig, type AuthConfig, type GraphScope } from './config';
+export {
+  DEFAULT_TENANT,
+  EXTRA_GRAPH_SCOPES,
+  GRAPH_SCOPE_NAMES,
+  GRAPH_SCOPES,
+  readAuthConfig,
+  type AuthConfig,
+  type GraphScope,
+} from './config';
 export {
   decodeDialogMessage,
   encodeDialogFailure,
@@ -13,6 +21,7 @@ export {
   DIALOG_TOKEN_ASSUMED_LIFETIME_MS,
   DIALOG_TOKEN_MARGIN_MS,
   type DialogFallback,
+  type NaaTokenProvider,
   type NaaTokenProviderConfig,
   type NaaTokenProviderDeps,
   type TokenClient,

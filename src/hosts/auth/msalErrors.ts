@@ -11,16 +11,19 @@ interface MsalLikeError {
   /** Entra ID's finer reason (e.g. consent_required under interaction_required). */
   readonly subError: string;
   readonly message: string;
+  /** The server's own text (e.g. "AADSTS65004: User declined…"); MSAL 5 keeps it out of `message`. */
+  readonly errorMessage: string;
 }
 
 function asMsalError(error: unknown): MsalLikeError | null {
   if (!(error instanceof Error)) return null;
-  const { errorCode, subError } = error as { errorCode?: unknown; subError?: unknown };
+  const { errorCode, subError, errorMessage } = error as { errorCode?: unknown; subError?: unknown; errorMessage?: unknown };
   return {
     name: error.name,
     errorCode: typeof errorCode === 'string' ? errorCode : '',
     subError: typeof subError === 'string' ? subError : '',
     message: error.message,
+    errorMessage: typeof errorMessage === 'string' ? errorMessage : '',
   };
 }
 
@@ -67,7 +70,21 @@ export function signInErrorFromMsal(error: unknown): SignInError {
   const msal = asMsalError(error);
   return msal === null
     ? signInErrors.failed(null, error)
-    : signInErrorFromCode(msal.errorCode, `${msal.subError} ${msal.message}`, error);
+    : signInErrorFromCode(msal.errorCode, `${msal.subError} ${msal.message} ${msal.errorMessage}`, error);
+}
+
+/**
+ * Whether the person closed a consent prompt (user_cancelled) or answered no to it (access_denied, AADSTS65004):
+ * an answer, not a failure.
+ */
+export function declinedConsent(error: unknown): boolean {
+  const msal = asMsalError(error);
+  if (msal === null) return false;
+  return (
+    msal.errorCode === 'user_cancelled' ||
+    msal.errorCode === 'access_denied' ||
+    /AADSTS65004/.test(`${msal.message} ${msal.errorMessage}`)
+  );
 }
 
 /** MSAL's error code and message, for relaying an error from the sign-in dialog to the pane. */

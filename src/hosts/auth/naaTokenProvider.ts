@@ -4,10 +4,15 @@
  * person must act (consent, a new sign-in). Where it does not, the Office dialog fallback opens Samråd's sign-in
  * page and receives the token from it. MSAL sits behind a factory, loaded only when sign-in starts (it is about
  * 80 KB gzip and not needed for the pane's first paint), and replaced by a fake in tests.
+ *
+ * A permission the app asks for only when a feature needs it (Mail.ReadWrite for reply drafts) is never added to
+ * the sign-in scopes: `extraScopes` finds out silently whether it is granted (a silent token for it), asks for it
+ * with MSAL's popup (the consent prompt) only when the person chooses to, and gives tokens that carry it.
  */
 import type { AccountInfo, Configuration, PopupRequest, SilentRequest } from '@azure/msal-browser';
+import type { ExtraScopes } from '../host';
 import type { DialogToken } from './dialogProtocol';
-import { needsInteraction, signInErrorFromMsal } from './msalErrors';
+import { declinedConsent, needsInteraction, signInErrorFromMsal } from './msalErrors';
 import { SignInError } from './signInError';
 
 export interface TokenResult {
@@ -51,6 +56,11 @@ export interface TokenProvider {
   getToken(): Promise<string>;
 }
 
+export interface NaaTokenProvider extends TokenProvider {
+  /** Permissions beyond the sign-in scopes, asked for one at a time when the person uses what needs them. */
+  readonly extraScopes: ExtraScopes;
+}
+
 /** A token from the dialog is used until this long before it expires. */
 export const DIALOG_TOKEN_MARGIN_MS = 5 * 60_000;
 /** Graph access tokens live 60–90 minutes; one whose expiry the dialog did not send is kept for less. */
@@ -75,6 +85,36 @@ function unavailable(): SignInError {
   );
 }
 
+/** Where only the Office dialog signs in, there is no silent path to a further permission, nor a prompt for one. */
+function extraUnavailable(scope: string): SignInError {
+  return new SignInError(
+    'sign-in-unavailable',
+    {
+      sv: `Den här versionen av Outlook kan inte be om behörigheten ${scope} åt Samråd.`,
+      en: `This version of Outlook cannot ask for the ${scope} permission for Samråd.`,
+    },
+    {
+      sv: 'Använd Outlook på webben eller nya Outlook för Windows, eller uppdatera Outlook. Allt annat i Samråd fungerar utan behörigheten.',
+      en: 'Use Outlook on the web or the new Outlook for Windows, or update Outlook. Everything else in Samråd works without the permission.',
+    },
+  );
+}
+
+function extraNotGranted(scope: string): SignInError {
+  return new SignInError(
+    'consent-required',
+    {
+      sv: `Samråd har inte fått behörigheten ${scope}.`,
+      en: `Samråd has not been given the ${scope} permission.`,
+    },
+    {
+      sv: 'Välj Ge behörighet i Samråd och godkänn frågan från Microsoft, eller be er Microsoft 365-administratör att godkänna den.',
+      en: 'Choose Grant permission in Samråd and accept the question from Microsoft, or ask your Microsoft 365 administrator to approve it.',
+    },
+    { detail: 'interaction_required' },
+  );
+}
+
 function emptyToken(): SignInError {
   return new SignInError(
     'sign-in-failed',
@@ -84,7 +124,7 @@ function emptyToken(): SignInError {
   );
 }
 
-export function createNaaTokenProvider(config: NaaTokenProviderConfig, deps: NaaTokenProviderDeps = {}): TokenProvider {
+export function createNaaTokenProvider(config: NaaTokenProviderConfig, deps: NaaTokenProviderDeps = {}): NaaTokenProvider {
   const createClient = deps.createClient ?? loadMsal;
   const now = deps.now ?? Date.now;
   const scopes = [...config.scopes];
@@ -117,10 +157,14 @@ export function createNaaTokenProvider(config: NaaTokenProviderConfig, deps: Naa
     return client;
   };
 
+  const silentRequest = (pca: TokenClient, wanted: string[]): SilentRequest => {
+    const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
+    return account === null ? { scopes: wanted } : { scopes: wanted, account };
+  };
+
   const viaMsal = async (): Promise<string> => {
     const pca = await msal();
-    const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
-    const silent: SilentRequest = account === null ? { scopes } : { scopes, account };
+    const silent = silentRequest(pca, scopes);
     try {
       const result = await pca.acquireTokenSilent(silent);
       if (result.accessToken === '') throw emptyToken();
@@ -157,6 +201,43 @@ export function createNaaTokenProvider(config: NaaTokenProviderConfig, deps: Naa
     return viaDialog(config.dialogFallback);
   };
 
+  /** A silent token for one extra scope: the token, or null when MSAL says the person must consent first. */
+  const silentExtra = async (scope: string): Promise<string | null> => {
+    const pca = await msal();
+    try {
+      const result = await pca.acquireTokenSilent(silentRequest(pca, [scope]));
+      return result.accessToken === '' ? null : result.accessToken;
+    } catch (error) {
+      if (needsInteraction(error)) return null;
+      throw signInErrorFromMsal(error);
+    }
+  };
+
+  const extraScopes: ExtraScopes = {
+    granted: async (scope) => useNaa() && (await silentExtra(scope)) !== null,
+    request: async (scope) => {
+      if (!useNaa()) throw extraUnavailable(scope);
+      const pca = await msal();
+      let result: TokenResult;
+      try {
+        result = await pca.acquireTokenPopup({ scopes: [scope] });
+      } catch (error) {
+        // Closing the prompt or declining it is an answer, not a failure: the feature stays off and says so. A
+        // tenant that lets only administrators consent is a failure with its own next step (the administrator).
+        if (declinedConsent(error)) return false;
+        throw signInErrorFromMsal(error);
+      }
+      if (result.account !== null) pca.setActiveAccount(result.account);
+      return result.accessToken !== '';
+    },
+    token: async (scope) => {
+      if (!useNaa()) throw extraUnavailable(scope);
+      const token = await silentExtra(scope);
+      if (token === null) throw extraNotGranted(scope);
+      return token;
+    },
+  };
+
   // The Graph client asks for a token on every request, up to four at a time: one sign-in serves them all, and
   // never two popups or dialogs at once.
   let inFlight: Promise<string> | null = null;
@@ -167,5 +248,6 @@ export function createNaaTokenProvider(config: NaaTokenProviderConfig, deps: Naa
       });
       return inFlight;
     },
+    extraScopes,
   };
 }

@@ -4,7 +4,7 @@
  * elsewhere. Call after waitForOffice: MSAL must be created after Office.onReady.
  */
 import type { AuthConfig } from '../auth/config';
-import { createNaaTokenProvider, type NaaTokenProviderDeps, type TokenProvider } from '../auth/naaTokenProvider';
+import { createNaaTokenProvider, type NaaTokenProvider, type NaaTokenProviderDeps } from '../auth/naaTokenProvider';
 import type { OfficeApi } from './officeApi';
 import { openSignInDialog } from './signInDialog';
 
@@ -24,7 +24,7 @@ export function createOutlookTokenProvider(
   config: AuthConfig,
   options: OutlookSignInOptions,
   deps: NaaTokenProviderDeps = {},
-): TokenProvider {
+): NaaTokenProvider {
   return createNaaTokenProvider(
     {
       clientId: config.clientId,

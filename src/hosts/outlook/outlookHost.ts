@@ -7,7 +7,7 @@
 import type { Bilingual } from '../../core/errors';
 import type { Language } from '../../core/time/format';
 import { STOCKHOLM, toZonedIso } from '../../core/time/zonedTime';
-import type { Host } from '../host';
+import type { ExtraScopes, Host } from '../host';
 import { fromCallback } from './fromCallback';
 import type { AsyncCallback, OfficeApi, OfficeBodyApi, OfficeItemApi, OfficeMailboxApi, OfficeTimeApi } from './officeApi';
 import { OutlookHostError, isOutlookHostError } from './outlookHostError';
@@ -40,11 +40,13 @@ export interface OutlookHost extends Host {
   getComposeTimes(): Promise<{ readonly start: string; readonly end: string }>;
   /** Office's body colours, or null when this Outlook gives none. */
   officeTheme(): OfficeThemeColors | null;
+  /** Permissions beyond sign-in (reply drafts' Mail.ReadWrite), when the sign-in can ask for them; else null. */
+  readonly extraScopes: ExtraScopes | null;
 }
 
 export interface OutlookHostOptions {
-  /** Graph tokens for the signed-in person (src/hosts/auth). */
-  readonly tokens: { getToken(): Promise<string> };
+  /** Graph tokens for the signed-in person (src/hosts/auth), and further permissions when the sign-in offers them. */
+  readonly tokens: { getToken(): Promise<string>; readonly extraScopes?: ExtraScopes };
   readonly graphBaseUrl?: string;
 }
 
@@ -301,5 +303,6 @@ export function createOutlookHost(office: OfficeApi, options: OutlookHostOptions
       return { start: await read(item?.start, 'start'), end: await read(item?.end, 'end') };
     },
     officeTheme: () => readOfficeTheme(office),
+    extraScopes: options.tokens.extraScopes ?? null,
   };
 }

@@ -1,17 +1,21 @@
 /**
  * The workbench host: a face of Samråd shown in a frame of the local workbench, signed in as a sandbox person
  * chosen in the workbench (`?person=…`). Its tokens come from the sandbox's token endpoint; nothing else
- * differs from a real host, so the production Graph code runs unchanged against the sandbox.
+ * differs from a real host, so the production Graph code runs unchanged against the sandbox. Extra permissions
+ * (Mail.ReadWrite for reply drafts) are the sandbox's consent state: asking for one records the person's consent
+ * through the sandbox's control, as if they had said yes to Entra ID's consent prompt.
  */
 import { SamradError } from '../../core/errors';
-import { languageFromUrl, type Host } from '../host';
+import { languageFromUrl, type ExtraScopes, type Host } from '../host';
+import { sandboxControls } from './sandboxControls';
 
 export interface WorkbenchHost extends Host {
   readonly kind: 'workbench';
-  /** The sandbox person this face is signed in as. */
+  /** The sandbox person this face is signed in as (their sandbox id). */
   readonly person: string;
   /** Where Graph is: the sandbox, on the workbench's own origin. */
   readonly graphBaseUrl: string;
+  readonly extraScopes: ExtraScopes;
 }
 
 interface TokenResponse {
@@ -54,10 +58,36 @@ export function createWorkbenchHost(url: URL, fetchImpl: typeof fetch = fetch): 
     }
     return body.accessToken;
   };
+  const controls = sandboxControls(url.origin, { fetch: fetchImpl });
+  // A token per extra scope, kept for the page's life once it was given; a failure is not kept.
+  const scopeTokens = new Map<string, Promise<string>>();
+  const scopeToken = (scope: string): Promise<string> => {
+    const known = scopeTokens.get(scope);
+    if (known !== undefined) return known;
+    const fresh = controls.token(person, [scope]).catch((error: unknown) => {
+      scopeTokens.delete(scope);
+      throw error;
+    });
+    scopeTokens.set(scope, fresh);
+    return fresh;
+  };
+  const extraScopes: ExtraScopes = {
+    granted: async (scope) => ((await controls.consent()).granted[person] ?? []).includes(scope),
+    request: async (scope) => {
+      // The workbench stands in for the consent prompt, and the person says yes: the consent is recorded, and a
+      // token issued after it carries the scope.
+      await controls.setConsent(person, scope, true);
+      scopeTokens.delete(scope);
+      await scopeToken(scope);
+      return true;
+    },
+    token: scopeToken,
+  };
   return {
     kind: 'workbench',
     language: languageFromUrl(url),
     person,
+    extraScopes,
     graphBaseUrl: new URL('/v1.0', url.origin).toString(),
     getAccessToken: () => {
       // One request per page: the sandbox token stays valid for the page's life. A failure is not cached.

@@ -1,17 +1,29 @@
 /**
  * The workbench: the Outlook pane and the Teams meeting panel side by side, each in its own frame and signed in
  * as a chosen sandbox person, with the sandbox's switches above and the invitation import below. Frames keep
- * the faces as separate as they are in Outlook and Teams: each has its own page, host and token.
+ * the faces as separate as they are in Outlook and Teams: each has its own page, host and token. Between the
+ * switches and the frames, what people do outside Samråd: the Teams-side person answers the invitation (Outlook's
+ * own buttons), and the Outlook-side person's consent to reply drafts (Microsoft 365's consent prompt).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { LoadFailed, Loading } from '../LoadStatus';
 import { ImportPreview } from '../ImportPreview';
 import { useStrings, type Language } from '../i18n';
 import { useLoad } from '../useLoad';
+import { AnswerInvitation, type InvitationAnswer, type InvitationOutcome } from './AnswerInvitation';
+import { DraftConsent } from './DraftConsent';
 import { WorkbenchControls, type FaultChoice, type PersonChoice } from './WorkbenchControls';
 
 export interface WorkbenchPerson extends PersonChoice {
   readonly role: 'organiser' | 'presenter' | 'participant';
+  /** The name alone ("Sofia Lindqvist"), for sentences about the person; the label is used when absent. */
+  readonly name?: string;
+}
+
+/** The sandbox's stand-in for Microsoft 365's consent prompt, for one extra permission (reply drafts). */
+export interface DraftConsentControl {
+  readonly read: (person: string) => Promise<boolean>;
+  readonly set: (person: string, granted: boolean) => Promise<void>;
 }
 
 export interface WorkbenchSetup {
@@ -32,6 +44,10 @@ export interface WorkbenchProps {
   readonly resetSandbox: () => Promise<void>;
   readonly now: () => number;
   readonly loadExample: () => Promise<string>;
+  /** Answers the meeting as the person (Outlook's own buttons); without it the buttons are not shown. */
+  readonly answerInvitation?: (person: string, iCalUId: string, answer: InvitationAnswer) => Promise<InvitationOutcome>;
+  /** The consent to reply drafts; without it the switch is not shown. */
+  readonly draftConsent?: DraftConsentControl;
 }
 
 const STRINGS = {
@@ -45,6 +61,7 @@ const STRINGS = {
   loadingSandbox: { sv: 'Startar sandlådan …', en: 'Starting the sandbox …' },
   actionFailed: { sv: 'Sandlådan kunde inte ändras', en: 'The sandbox could not be changed' },
   close: { sv: 'Stäng', en: 'Close' },
+  consentHeading: { sv: 'Behörigheter i Microsoft 365', en: 'Permissions in Microsoft 365' },
 };
 
 function faceUrl(page: string, person: string, language: Language, extra: Record<string, string>, generation: number): string {
@@ -83,6 +100,11 @@ export function Workbench(props: WorkbenchProps) {
   const { people, organiserEventId, organiserId, iCalUId, chatId } = state.value;
   const outlookAs = outlookPerson ?? defaults?.organiser ?? '';
   const teamsAs = teamsPerson ?? defaults?.teams ?? '';
+  const nameOf = (id: string): string => {
+    const person = people.find((p) => p.id === id);
+    return person?.name ?? person?.label ?? id;
+  };
+  const { answerInvitation, draftConsent } = props;
 
   const act = (action: () => Promise<void>): void => {
     setActionError(null);
@@ -124,6 +146,29 @@ export function Workbench(props: WorkbenchProps) {
       />
       {actionError !== null && (
         <LoadFailed error={actionError} onRetry={() => setActionError(null)} title={t.actionFailed} actionLabel={t.close} />
+      )}
+      {(answerInvitation !== undefined || draftConsent !== undefined) && (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 32, alignItems: 'start', marginBlock: 16 }}>
+          {answerInvitation !== undefined && (
+            // Keyed by the person: another person starts with no outcome shown.
+            <AnswerInvitation
+              key={teamsAs}
+              personName={nameOf(teamsAs)}
+              onAnswer={(answer) => answerInvitation(teamsAs, iCalUId, answer)}
+            />
+          )}
+          {draftConsent !== undefined && (
+            <div>
+              <h2>{t.consentHeading}</h2>
+              <DraftConsent
+                key={outlookAs}
+                personName={nameOf(outlookAs)}
+                read={() => draftConsent.read(outlookAs)}
+                set={(granted) => draftConsent.set(outlookAs, granted)}
+              />
+            </div>
+          )}
+        </div>
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, marginBlock: 16 }}>
         <iframe

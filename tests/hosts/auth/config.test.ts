@@ -1,11 +1,18 @@
 /**
  * Build-time sign-in configuration: the client id is required (a GUID), the tenant defaults to organizations;
  * a missing or malformed variable is a typed error that names it and says how to set it, in both languages.
- * The Graph scopes requested are the delegated permissions the README's table lists, each with a reason.
+ * The Graph scopes requested are the delegated permissions the README's table lists, each with a reason; the one
+ * asked for only when reply drafts are made (Mail.ReadWrite) is never among them.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TENANT, GRAPH_SCOPE_NAMES, GRAPH_SCOPES, readAuthConfig } from '../../../src/hosts/auth/config';
+import {
+  DEFAULT_TENANT,
+  EXTRA_GRAPH_SCOPES,
+  GRAPH_SCOPE_NAMES,
+  GRAPH_SCOPES,
+  readAuthConfig,
+} from '../../../src/hosts/auth/config';
 import { SignInError } from '../../../src/hosts/auth/signInError';
 
 const CLIENT_ID = '8a1c2b3d-4e5f-6071-8293-a4b5c6d7e8f9';
@@ -77,10 +84,11 @@ describe('readAuthConfig', () => {
 });
 
 describe('GRAPH_SCOPES', () => {
-  it('are the seven delegated permissions of the platform brief and User.Read, each with a one-line reason', () => {
+  it('are the seven delegated permissions of the platform brief, Mail.Read.Shared and User.Read, each with a one-line reason', () => {
     expect(GRAPH_SCOPE_NAMES).toEqual([
       'Calendars.ReadWrite',
       'Mail.Read',
+      'Mail.Read.Shared',
       'Files.ReadWrite.AppFolder',
       'OnlineMeetings.Read',
       'Chat.ReadBasic',
@@ -105,5 +113,35 @@ describe('GRAPH_SCOPES', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     const table = readme.slice(readme.indexOf('## Microsoft Graph permissions'));
     for (const scope of GRAPH_SCOPE_NAMES) expect(table).toContain(`\`${scope}\``);
+  });
+
+  it("are each in the README's permission table with the same reason, and the extra scope in its own table", () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Microsoft Graph permissions'),
+      readme.indexOf('\n## ', readme.indexOf('## Microsoft Graph permissions') + 1),
+    );
+    const reasonIn = (scope: string): string | undefined =>
+      section
+        .split('\n')
+        .find((line) => line.startsWith(`| \`${scope}\``))
+        ?.split('|')[2]
+        ?.trim();
+    for (const { scope, why } of [...GRAPH_SCOPES, ...EXTRA_GRAPH_SCOPES]) expect(reasonIn(scope)).toBe(why);
+    const extraTable = section.slice(section.indexOf('only when the official uses the feature'));
+    for (const { scope } of EXTRA_GRAPH_SCOPES) expect(extraTable).toContain(`| \`${scope}\``);
+    for (const { scope } of GRAPH_SCOPES) expect(extraTable).not.toContain(`| \`${scope}\``);
+  });
+});
+
+describe('EXTRA_GRAPH_SCOPES', () => {
+  it('is Mail.ReadWrite for reply drafts, asked only when the official creates them and never at sign-in', () => {
+    expect(EXTRA_GRAPH_SCOPES.map(({ scope }) => scope)).toEqual(['Mail.ReadWrite']);
+    const config = readAuthConfig({ SAMRAD_CLIENT_ID: CLIENT_ID });
+    for (const { scope, why } of EXTRA_GRAPH_SCOPES) {
+      expect(GRAPH_SCOPE_NAMES).not.toContain(scope);
+      expect(config).toMatchObject({ scopes: GRAPH_SCOPE_NAMES });
+      expect(why).toMatch(/asked only when the official creates reply drafts$/);
+    }
   });
 });
