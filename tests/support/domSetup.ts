@@ -10,3 +10,14 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   }
   Object.defineProperty(window, 'ResizeObserver', { value: NoLayoutResizeObserver, configurable: true, writable: true });
 }
+
+/**
+ * Testing Library waits 1 s for what a view shows after a promise; lazy chunks and several promise hops can take
+ * longer on a loaded two-core machine. A longer wait changes no outcome: a view that never shows it still fails.
+ */
+if (typeof window !== 'undefined') {
+  const { configure } = await import('@testing-library/react');
+  configure({ asyncUtilTimeout: 5000 });
+}
+
+export {};
