@@ -8,6 +8,7 @@
  */
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack, { type Compiler, type Configuration } from 'webpack';
@@ -15,6 +16,7 @@ import type { Configuration as DevServerConfiguration } from 'webpack-dev-server
 import { pageHtml, type PageName } from './src/entries/pages/pageHtml';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+const nodeRequire = createRequire(import.meta.url);
 
 /**
  * Every page: the workbench, the two faces, and the two sign-in pages of the Outlook pane (the Office dialog's page
@@ -101,6 +103,17 @@ function buildSettings(): Record<string, string> {
   };
 }
 
+/**
+ * The `scheduler` React DOM runs on. Fluent's context selector imports `scheduler` too (any version from 0.19; it uses
+ * unstable_runWithPriority and unstable_NormalPriority, which React's has), and npm gave it a newer copy than the
+ * one react-dom pins: resolved to React's, the pages ship one scheduler instead of two, and Fluent's priorities are
+ * the ones React actually schedules with.
+ */
+function reactDomScheduler(): string {
+  const reactDom = path.dirname(nodeRequire.resolve('react-dom/package.json'));
+  return path.dirname(nodeRequire.resolve('scheduler/package.json', { paths: [reactDom] }));
+}
+
 export function pagesConfig(production: boolean): Configuration {
   return {
     mode: production ? 'production' : 'development',
@@ -108,7 +121,7 @@ export function pagesConfig(production: boolean): Configuration {
     entry: Object.fromEntries(PAGES.map((p) => [p.name, p.entry])),
     output: { path: path.join(root, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    resolve: { extensions: ['.tsx', '.ts', '.js'], alias: { scheduler$: reactDomScheduler() } },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
     },

@@ -6,6 +6,11 @@
  * budgets (issue 4): first paint ≤ 120 KB, everything ≤ 250 KB, nothing of Teams or Live Share. A one-button
  * Fluent page is built in the same run, as the yardstick for the first-paint benchmark. Figures only; nothing is
  * asserted.
+ *
+ * Where the Outlook pane's kilobytes come from is split by package (MSAL, React, Fluent's parts, zod, Samråd's own
+ * code) from the build's source maps (hidden: the scripts are byte for byte those of a build without maps). gzip
+ * does not add up per part, so the split is an estimate: in each chunk, each part's minified bytes are gzipped on
+ * their own and the results scaled to add up to the chunk's gzip size.
  */
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,6 +27,25 @@ const TEAMS_PACKAGES =
   /node_modules\/(?:@microsoft\/teams-js|@microsoft\/live-share[^/]*|fluid-framework|@fluidframework\/[^/]+)\//;
 const MSAL_PACKAGES = /node_modules\/@azure\/msal-/;
 
+/**
+ * The parts the Outlook pane's weight is split into, by the source a byte maps to; the first match wins. A package
+ * matching none is one of the "other packages"; webpack's own runtime maps to webpack/runtime/….
+ */
+const PARTS: readonly { readonly name: string; readonly test: RegExp }[] = [
+  { name: 'MSAL', test: MSAL_PACKAGES },
+  { name: 'react-dom + react + scheduler', test: /node_modules\/(?:react|react-dom|scheduler)\// },
+  { name: 'Fluent theme tokens', test: /node_modules\/@fluentui\/tokens\// },
+  { name: 'tabster + keyborg (focus)', test: /node_modules\/(?:tabster|keyborg)\// },
+  { name: 'Griffel (CSS-in-JS)', test: /node_modules\/(?:@griffel\/[^/]+|stylis|rtl-css-js|@emotion\/hash)\// },
+  { name: 'Fluent components', test: /node_modules\/@fluentui\// },
+  { name: 'zod', test: /node_modules\/zod\// },
+  { name: 'DOMPurify', test: /node_modules\/dompurify\// },
+  { name: 'Samråd (src/)', test: /^(?:webpack:\/\/[^/]*\/)?\.?\/?src\// },
+];
+const OTHER_PACKAGES = 'other packages';
+/** webpack's own code: chunk loading and the module registry (webpack/runtime/… in the source maps). */
+const WEBPACK_RUNTIME = 'webpack runtime';
+
 export const ONE_BUTTON_DIR = 'one-button';
 
 export interface PageWeight {
@@ -33,6 +57,15 @@ export interface PageWeight {
   readonly msalKb: number;
   /** Modules of Teams, Live Share or Fluid in any chunk the page can load (by path). */
   readonly teamsModules: readonly string[];
+  /** Everything, split into PARTS (KB, estimated; see the file's comment), largest first. */
+  readonly split: readonly PartWeight[];
+  /** The first-paint chunks, split the same way. */
+  readonly initialSplit: readonly PartWeight[];
+}
+
+export interface PartWeight {
+  readonly part: string;
+  readonly kb: number;
 }
 
 export interface BenchBuild {
@@ -45,6 +78,97 @@ export interface BenchBuild {
 
 function gzipKb(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** One line of a source map's `mappings`: each segment's generated column and source index (null: unmapped). */
+function decodeLine(line: string, state: { source: number }): { column: number; source: number | null }[] {
+  const segments: { column: number; source: number | null }[] = [];
+  let column = 0;
+  for (const segment of line.split(',')) {
+    if (segment === '') continue;
+    const values: number[] = [];
+    let value = 0;
+    let shift = 0;
+    for (const char of segment) {
+      const digit = BASE64.indexOf(char);
+      if (digit < 0) throw new Error(`A source map has a character that is not base64 VLQ: ${char}`);
+      value += (digit & 31) << shift;
+      if ((digit & 32) !== 0) {
+        shift += 5;
+        continue;
+      }
+      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+    column += values[0] ?? 0;
+    if (values.length >= 4) {
+      state.source += values[1] ?? 0;
+      segments.push({ column, source: state.source });
+    } else {
+      segments.push({ column, source: null });
+    }
+  }
+  return segments;
+}
+
+function partOf(source: string): string {
+  return PARTS.find((p) => p.test.test(source))?.name ?? (/node_modules\//.test(source) ? OTHER_PACKAGES : WEBPACK_RUNTIME);
+}
+
+/**
+ * A chunk's minified text per part, from its (hidden) source map. Text no mapping points at is webpack's glue around
+ * a module (its wrapper, its export table): it goes with the module after it (the chunk's last glue with the one
+ * before it).
+ */
+function textPerPart(file: string): Map<string, string> {
+  const code = readFileSync(file, 'utf8');
+  const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; mappings: string };
+  const lines = code.split('\n');
+  const pieces: { part: string | null; text: string }[] = [];
+  // Source indexes are relative to the previous segment's across the whole map, columns only within a line.
+  const state = { source: 0 };
+  const mappedLines = map.mappings.split(';');
+  lines.forEach((line, index) => {
+    const segments = decodeLine(mappedLines[index] ?? '', state);
+    pieces.push({ part: null, text: line.slice(0, segments[0]?.column ?? line.length) });
+    segments.forEach((segment, i) => {
+      const source = segment.source === null ? undefined : map.sources[segment.source];
+      const text = line.slice(segment.column, segments[i + 1]?.column ?? line.length);
+      pieces.push({ part: source === undefined ? null : partOf(source), text });
+    });
+  });
+  // Each unmapped piece goes with the next mapped one; what is left at the end, with the last one.
+  let owner: string | null = null;
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const piece = pieces[i];
+    if (piece === undefined) continue;
+    owner = piece.part ?? owner;
+    piece.part = owner;
+  }
+  const parts = new Map<string, string[]>();
+  let last = WEBPACK_RUNTIME;
+  for (const piece of pieces) {
+    last = piece.part ?? last;
+    const texts = parts.get(last) ?? [];
+    texts.push(piece.text);
+    parts.set(last, texts);
+  }
+  return new Map([...parts].map(([part, texts]) => [part, texts.join('\n')]));
+}
+
+/** The chunks' gzip size split into parts: each part gzipped on its own, scaled to add up to the chunk's size. */
+function splitKb(files: readonly string[]): PartWeight[] {
+  const total = new Map<string, number>();
+  for (const file of files) {
+    const chunkKb = gzipKb(file);
+    const alone = [...textPerPart(file)].map(([part, text]) => [part, gzipSync(text, { level: 9 }).length] as const);
+    const sum = alone.reduce((n, [, bytes]) => n + bytes, 0);
+    for (const [part, bytes] of alone) total.set(part, (total.get(part) ?? 0) + (sum === 0 ? 0 : (chunkKb * bytes) / sum));
+  }
+  return [...total].map(([part, kb]) => ({ part, kb })).sort((a, b) => b.kb - a.kb);
 }
 
 function jsFiles(chunks: Iterable<Chunk>): string[] {
@@ -91,7 +215,17 @@ export function pageWeights(stats: Stats, dir: string): PageWeight[] {
     const paths = new Map([...all].map((chunk) => [chunk, modulePaths(compilation, chunk)] as const));
     const msalChunks = [...all].filter((chunk) => (paths.get(chunk) ?? []).some((p) => MSAL_PACKAGES.test(p)));
     const teamsModules = [...paths.values()].flat().filter((p) => TEAMS_PACKAGES.test(p));
-    return { page: name, file, initialKb: sum(initial), totalKb: sum(all), msalKb: sum(msalChunks), teamsModules };
+    const files = (chunks: Iterable<Chunk>): string[] => jsFiles(chunks).map((f) => path.join(dir, f));
+    return {
+      page: name,
+      file,
+      initialKb: sum(initial),
+      totalKb: sum(all),
+      msalKb: sum(msalChunks),
+      teamsModules,
+      split: splitKb(files(all)),
+      initialSplit: splitKb(files(initial)),
+    };
   });
 }
 
@@ -136,13 +270,16 @@ function run(configs: Configuration[]): Promise<Stats[]> {
   });
 }
 
-/** Builds the pages and the one-button page in one webpack run (production mode, no source maps). */
+/**
+ * Builds the pages and the one-button page in one webpack run (production mode). The pages' source maps are hidden
+ * (no sourceMappingURL comment), so their scripts are those of a build without maps; the split reads the maps.
+ */
 export async function buildForBench(): Promise<BenchBuild> {
   const dir = mkdtempSync(path.join(tmpdir(), 'samrad-bench-pages-'));
   const pages = pagesConfig(true);
   const [pageStats, buttonStats] = await run([
     // Not cleaned: the folder is new, and the one-button page is written into it by the same run.
-    { ...pages, devtool: false, output: { ...pages.output, path: dir, clean: false } },
+    { ...pages, devtool: 'hidden-source-map', output: { ...pages.output, path: dir, clean: false } },
     oneButtonConfig(dir),
   ]);
   if (pageStats === undefined || buttonStats === undefined) throw new Error('webpack gave stats for fewer builds than asked.');
@@ -179,6 +316,9 @@ export function printWeights(print: (line: string) => void, build: BenchBuild): 
         `everything ${kb(outlook.totalKb)} (${verdict(outlook.totalKb, BUDGET_EVERYTHING_KB)}); ` +
         `without MSAL ${kb(outlook.totalKb - outlook.msalKb)}`,
     );
+    const parts = (split: readonly PartWeight[]): string => split.map((p) => `${p.part} ${kb(p.kb)}`).join(', ');
+    print(`  Outlook pane, everything by part (estimated): ${parts(outlook.split)}`);
+    print(`  Outlook pane, first paint by part (estimated): ${parts(outlook.initialSplit)}`);
     print(
       `  Teams / Live Share / Fluid modules in the Outlook pane's chunks: ${
         outlook.teamsModules.length === 0 ? 'none' : outlook.teamsModules.join(', ')

@@ -3,7 +3,7 @@
  * format. Generated from the zod schema so the two never disagree; the cross-reference rules (ids unique,
  * links both ways, end after start) are stated in the description because JSON Schema cannot express them.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CONSULTATION_SCHEMA_VERSION, consultationShapeSchema } from './schema';
 
 export function consultationJsonSchema(): Record<string, unknown> {

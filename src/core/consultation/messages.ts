@@ -3,7 +3,7 @@
  * is described here from its code and parameters; the checks the schema adds itself (cross-references, the id
  * rule, the time zone) carry their bilingual text in the issue's `params.samrad`.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Bilingual } from '../errors';
 
 /** Where a problem is, as a JSON path such as `agenda.parts[0].items[1].title`. */

@@ -3,78 +3,78 @@
  * OneDrive app folder (ADR 0002) and is also the open-data format, so its shape is versioned
  * (`schemaVersion`) and documented as JSON Schema in docs/schema/ (generated from this file).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Bilingual } from '../errors';
 import { isValidTimeZone } from '../time/zonedTime';
 import { registrationRecordSchema } from '../registration/record';
 import { bilingualParams, crossReferenceMessages as say, formatPath, UNKNOWN_TIME_ZONE } from './messages';
-import { idSchema, isoDateTimeSchema } from './primitives';
+import { described, idSchema, isoDateTimeSchema } from './primitives';
 
 export { idSchema, isoDateTimeSchema } from './primitives';
 
 export const CONSULTATION_SCHEMA_VERSION = 1 as const;
 
-const text = z.string().trim().min(1);
-const paragraphs = z.array(text).describe('Paragraphs of free text, in reading order.');
+const text = z.string().check(z.trim(), z.minLength(1));
+const paragraphs = described(z.array(text), 'Paragraphs of free text, in reading order.');
+const wholeNumber = (): z.ZodMiniNumber<number> => z.number().check(z.int());
+/** A whole number above zero: a count of seats, the number of a commitment, a question or a publication. */
+const ordinal = (): z.ZodMiniNumber<number> => wholeNumber().check(z.positive());
 
-export const timeZoneSchema = z
-  .string()
-  .refine(isValidTimeZone, { error: UNKNOWN_TIME_ZONE.en, params: bilingualParams(UNKNOWN_TIME_ZONE) })
-  .describe('IANA time zone the meeting is planned in; Samråd shows times in it.');
+export const timeZoneSchema = described(
+  z.string().check(z.refine(isValidTimeZone, { error: UNKNOWN_TIME_ZONE.en, params: bilingualParams(UNKNOWN_TIME_ZONE) })),
+  'IANA time zone the meeting is planned in; Samråd shows times in it.',
+);
 
 export const organiserSchema = z.object({
-  department: text.describe('The organising ministry or department, e.g. Finansdepartementet.'),
-  contactName: text.optional(),
-  contactEmail: z.email().optional(),
+  department: described(text, 'The organising ministry or department, e.g. Finansdepartementet.'),
+  contactName: z.optional(text),
+  contactEmail: z.optional(z.email()),
 });
 
 export const locationSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('online'),
-    platform: text.optional().describe('E.g. Microsoft Teams, Skype.'),
-    joinUrl: z.url({ protocol: /^https$/ }).optional(),
-    note: text.optional(),
+    platform: described(z.optional(text), 'E.g. Microsoft Teams, Skype.'),
+    joinUrl: z.optional(z.url({ protocol: /^https$/ })),
+    note: z.optional(text),
   }),
   z.object({
     kind: z.literal('place'),
     address: text,
-    note: text.optional(),
+    note: z.optional(text),
   }),
 ]);
 
 export const registrationSettingsSchema = z.object({
-  contactEmail: z.email().nullable().describe('Where people register, e.g. the official organising it.'),
-  deadline: isoDateTimeSchema.nullable(),
-  capacity: z.number().int().positive().nullable().describe('Seats; null when there is no limit.'),
-  waitlist: z.boolean().describe('Past the capacity, new registrations go on a waitlist in order of arrival.'),
-  instructions: text.optional(),
+  contactEmail: described(z.nullable(z.email()), 'Where people register, e.g. the official organising it.'),
+  deadline: z.nullable(isoDateTimeSchema),
+  capacity: described(z.nullable(ordinal()), 'Seats; null when there is no limit.'),
+  waitlist: described(z.boolean(), 'Past the capacity, new registrations go on a waitlist in order of arrival.'),
+  instructions: z.optional(text),
 });
 
 export const commitmentSchema = z.object({
   id: idSchema,
-  number: z.number().int().positive().optional(),
+  number: z.optional(ordinal()),
   title: text,
 });
 
 export const agendaItemSchema = z.object({
   id: idSchema,
   title: text,
-  description: text.optional(),
-  presenters: z.array(text).describe('Presenting organisations.'),
-  durationMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 60)
-    .nullable()
-    .describe('Planned length; null while unknown (never guessed).'),
-  questionIds: z.array(idSchema).describe('Discussion questions taken up in this item.'),
+  description: z.optional(text),
+  presenters: described(z.array(text), 'Presenting organisations.'),
+  durationMinutes: described(
+    z.nullable(wholeNumber().check(z.gte(0), z.lte(24 * 60))),
+    'Planned length; null while unknown (never guessed).',
+  ),
+  questionIds: described(z.array(idSchema), 'Discussion questions taken up in this item.'),
 });
 
 export const agendaPartSchema = z.object({
   id: idSchema,
   title: text,
-  description: text.optional(),
+  description: z.optional(text),
   items: z.array(agendaItemSchema),
 });
 
@@ -82,9 +82,9 @@ export const agendaSchema = z.object({ parts: z.array(agendaPartSchema) });
 
 export const discussionQuestionSchema = z.object({
   id: idSchema,
-  number: z.number().int().positive().optional(),
+  number: z.optional(ordinal()),
   text,
-  agendaItemId: idSchema.nullable().describe('The agenda item where the question is discussed, if any.'),
+  agendaItemId: described(z.nullable(idSchema), 'The agenda item where the question is discussed, if any.'),
 });
 
 /**
@@ -93,50 +93,49 @@ export const discussionQuestionSchema = z.object({
  * Kept whole: a merge never mixes two publications (merge.ts treats it as one value).
  */
 export const publicationSchema = z.object({
-  number: z.number().int().positive().describe('1 for the first publication, one more for each later one.'),
-  revision: z.number().int().min(0).describe('The document revision that was published.'),
+  number: described(ordinal(), '1 for the first publication, one more for each later one.'),
+  revision: described(wholeNumber().check(z.gte(0)), 'The document revision that was published.'),
   publishedAt: isoDateTimeSchema,
-  languages: z
-    .array(z.enum(['sv', 'en']))
-    .min(1)
-    .max(2)
-    .describe('The language blocks of the published section, in order; Swedish first.'),
+  languages: described(
+    z.array(z.enum(['sv', 'en'])).check(z.minLength(1), z.maxLength(2)),
+    'The language blocks of the published section, in order; Swedish first.',
+  ),
   start: isoDateTimeSchema,
   end: isoDateTimeSchema,
   agenda: agendaSchema,
   questions: z.array(discussionQuestionSchema),
-  practicalInformation: paragraphs.default([]).describe('The practical information as published.'),
-  changeNote: z
-    .object({ sv: z.array(z.string()), en: z.array(z.string()) })
-    .describe('What changed since the previous publication, one line per change; empty for the first.'),
+  practicalInformation: described(z._default(paragraphs, []), 'The practical information as published.'),
+  changeNote: described(
+    z.object({ sv: z.array(z.string()), en: z.array(z.string()) }),
+    'What changed since the previous publication, one line per change; empty for the first.',
+  ),
 });
 
 const consultationObjectSchema = z.object({
   schemaVersion: z.literal(CONSULTATION_SCHEMA_VERSION),
-  revision: z.number().int().min(0).describe('Increases by one with every saved change.'),
+  revision: described(wholeNumber().check(z.gte(0)), 'Increases by one with every saved change.'),
   title: text,
   organiser: organiserSchema,
   start: isoDateTimeSchema,
   end: isoDateTimeSchema,
   timeZone: timeZoneSchema,
-  location: locationSchema.nullable(),
+  location: z.nullable(locationSchema),
   registration: registrationSettingsSchema,
-  description: paragraphs.describe('General text of the invitation that has no heading of its own.'),
+  description: described(paragraphs, 'General text of the invitation that has no heading of its own.'),
   background: paragraphs,
   commitments: z.array(commitmentSchema),
   purpose: paragraphs,
   practicalInformation: paragraphs,
   agenda: agendaSchema,
   questions: z.array(discussionQuestionSchema),
-  published: publicationSchema
-    .nullable()
-    .default(null)
-    .describe('The last publication into the invitation; null before the first.'),
-  registrations: registrationRecordSchema
-    .prefault({})
-    .describe(
-      'What came in and what the organiser did with it: the ledger, the decisions on mails, the invitation under way, retention.',
-    ),
+  published: described(
+    z._default(z.nullable(publicationSchema), null),
+    'The last publication into the invitation; null before the first.',
+  ),
+  registrations: described(
+    z.prefault(registrationRecordSchema, {}),
+    'What came in and what the organiser did with it: the ledger, the decisions on mails, the invitation under way, retention.',
+  ),
 });
 
 type Issue = { message: Bilingual; path: PropertyKey[] };
@@ -225,12 +224,14 @@ function registrationIssues(r: z.infer<typeof registrationRecordSchema>): Issue[
   return issues;
 }
 
-export const consultationSchema = consultationObjectSchema.superRefine((c, ctx) => {
-  // zod's message stays English; the bilingual text rides along in params (see messages.ts).
-  for (const { message, path } of crossReferenceIssues(c)) {
-    ctx.addIssue({ code: 'custom', message: message.en, params: bilingualParams(message), path });
-  }
-});
+export const consultationSchema = consultationObjectSchema.check(
+  z.superRefine((c, ctx) => {
+    // zod's message stays English; the bilingual text rides along in params (see messages.ts).
+    for (const { message, path } of crossReferenceIssues(c)) {
+      ctx.addIssue({ code: 'custom', message: message.en, params: bilingualParams(message), path });
+    }
+  }),
+);
 
 /** The schema without the cross-reference checks, for JSON Schema generation (JSON Schema cannot express them). */
 export const consultationShapeSchema = consultationObjectSchema;

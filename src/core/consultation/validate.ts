@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Bilingual } from '../errors';
 import { describeIssue, formatPath } from './messages';
 import { consultationSchema, type Consultation } from './schema';
@@ -18,7 +18,7 @@ export type ValidationResult =
   | { readonly ok: true; readonly consultation: Consultation }
   | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
 
-function toProblems(error: z.ZodError): ValidationProblem[] {
+function toProblems(error: z.core.$ZodError): ValidationProblem[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
 }
 

@@ -3,7 +3,7 @@
  * deadline, the number of seats and a waitlist. Labels are read first ("Anmälan senast:"), then the registration
  * text, then — for what cannot be mistaken — any line. What is not found stays unknown and is flagged.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { instantOf, toZonedIso } from '../time/zonedTime';
 import type { Collected } from './collect';
 import { findDates, findTimeRange } from './dates';

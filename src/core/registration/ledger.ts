@@ -3,8 +3,8 @@
  * Entries are never merged or corrected in place — reconciliation (reconcile.ts) derives one status per person
  * from the ledger and the calendar event's attendees, so the ledger stays an honest record of what came in.
  */
-import * as z from 'zod';
-import { idSchema, isoDateTimeSchema } from '../consultation/primitives';
+import * as z from 'zod/mini';
+import { described, idSchema, isoDateTimeSchema } from '../consultation/primitives';
 
 /** Where an entry came from: a registration mail in the organiser's mailbox, or typed in by the organiser. */
 export type LedgerSource = { readonly kind: 'mail'; readonly mailId: string } | { readonly kind: 'manual' };
@@ -37,18 +37,22 @@ export interface Attendee {
 }
 
 export const ledgerSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('mail'), mailId: z.string().min(1).describe('Graph id of the registration mail.') }),
+  z.object({
+    kind: z.literal('mail'),
+    mailId: described(z.string().check(z.minLength(1)), 'Graph id of the registration mail.'),
+  }),
   z.object({ kind: z.literal('manual') }),
 ]);
 
-export const ledgerEntrySchema = z
-  .object({
+export const ledgerEntrySchema = described(
+  z.object({
     id: idSchema,
-    name: z.string().describe('As written in the registration; may be empty.'),
-    email: z.string().describe('As typed; matched case-insensitively, without mailto: or display name.'),
-    organisation: z.string().nullable(),
+    name: described(z.string(), 'As written in the registration; may be empty.'),
+    email: described(z.string(), 'As typed; matched case-insensitively, without mailto: or display name.'),
+    organisation: z.nullable(z.string()),
     source: ledgerSourceSchema,
     receivedAt: isoDateTimeSchema,
-    cancelledAt: isoDateTimeSchema.nullable().describe('When the registration was withdrawn; null while it stands.'),
-  })
-  .describe('One registration as received.') satisfies z.ZodType<LedgerEntry>;
+    cancelledAt: described(z.nullable(isoDateTimeSchema), 'When the registration was withdrawn; null while it stands.'),
+  }),
+  'One registration as received.',
+) satisfies z.ZodMiniType<LedgerEntry>;

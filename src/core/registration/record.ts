@@ -5,8 +5,8 @@
  * derived from them (ids.ts), so two devices deciding about the same mail write the same id and a merge meets
  * them as one element.
  */
-import * as z from 'zod';
-import { idSchema, isoDateTimeSchema } from '../consultation/primitives';
+import * as z from 'zod/mini';
+import { described, idSchema, isoDateTimeSchema } from '../consultation/primitives';
 import { ledgerEntrySchema } from './ledger';
 import { REGISTRATION_STATUSES } from './reconcile';
 
@@ -19,64 +19,71 @@ export const MAIL_OUTCOMES = ['applied', 'dismissed'] as const;
 /** `applied`: its registrations or cancellations are in the ledger. `dismissed`: the organiser set it aside. */
 export type MailOutcome = (typeof MAIL_OUTCOMES)[number];
 
-export const mailDecisionSchema = z
-  .object({
-    id: idSchema.describe('Derived from mailId (decisionIdOf), the same on every device.'),
-    mailId: z.string().min(1).describe('Graph id of the registration mail in the mailbox it was read from.'),
+export const mailDecisionSchema = described(
+  z.object({
+    id: described(idSchema, 'Derived from mailId (decisionIdOf), the same on every device.'),
+    mailId: described(z.string().check(z.minLength(1)), 'Graph id of the registration mail in the mailbox it was read from.'),
     outcome: z.enum(MAIL_OUTCOMES),
     decidedAt: isoDateTimeSchema,
-  })
-  .describe('What the organiser did with one mail; a mail with a decision is not offered again.');
+  }),
+  'What the organiser did with one mail; a mail with a decision is not offered again.',
+);
 
 export const inviteeSchema = z.object({
-  email: z.string().min(1).describe('Normalised address.'),
-  name: z.string().nullable(),
+  email: described(z.string().check(z.minLength(1)), 'Normalised address.'),
+  name: z.nullable(z.string()),
 });
 
-export const invitationInProgressSchema = z
-  .object({
+export const invitationInProgressSchema = described(
+  z.object({
     startedAt: isoDateTimeSchema,
-    people: z.array(inviteeSchema).min(1),
-  })
-  .describe('Written before the attendees are changed and cleared after, so a reload mid-way can finish it.');
+    people: z.array(inviteeSchema).check(z.minLength(1)),
+  }),
+  'Written before the attendees are changed and cleared after, so a reload mid-way can finish it.',
+);
 
-const count = z.number().int().min(0);
+const count = z.number().check(z.int(), z.gte(0));
 
 export const organisationCountSchema = z.object({
-  organisation: z.string().nullable().describe('Null counts the people who gave no organisation.'),
+  organisation: described(z.nullable(z.string()), 'Null counts the people who gave no organisation.'),
   totals: z.record(z.enum(REGISTRATION_STATUSES), count),
 });
 
-export const purgedSchema = z
-  .object({
+export const purgedSchema = described(
+  z.object({
     at: isoDateTimeSchema,
-    people: count.describe('How many people the deleted ledger held.'),
+    people: described(count, 'How many people the deleted ledger held.'),
     organisations: z.array(organisationCountSchema),
-  })
-  .describe('After retention deleted the personal data: what is kept is counts per organisation.');
+  }),
+  'After retention deleted the personal data: what is kept is counts per organisation.',
+);
+
+/** Null until set, and null when the document does not have the field yet. */
+function nullByDefault<T extends z.ZodMiniType>(schema: T): z.ZodMiniDefault<z.ZodMiniNullable<T>> {
+  return z._default(z.nullable(schema), null);
+}
 
 export const registrationRecordSchema = z.object({
-  mailbox: z
-    .email()
-    .nullable()
-    .default(null)
-    .describe("A shared mailbox registrations are sent to; null reads the organiser's own inbox."),
-  readMailsFrom: isoDateTimeSchema
-    .nullable()
-    .default(null)
-    .describe(`Mails received from this instant are read; null: ${READ_MAILS_DEFAULT_DAYS_BEFORE} days before the meeting.`),
-  ledger: z.array(ledgerEntrySchema).default([]),
-  mailDecisions: z.array(mailDecisionSchema).default([]),
-  organisationDomains: z
-    .record(z.string(), z.string())
-    .default({})
-    .describe('Domain (lower case) → organisation, learnt from the inbox and confirmed by the organiser.'),
-  invitationInProgress: invitationInProgressSchema.nullable().default(null),
-  deleteAfter: isoDateTimeSchema
-    .nullable()
-    .default(null)
-    .describe(`When personal data in the ledger is deleted; null: ${RETENTION_DEFAULT_DAYS} days after the meeting ends.`),
-  purged: purgedSchema.nullable().default(null),
+  mailbox: described(
+    nullByDefault(z.email()),
+    "A shared mailbox registrations are sent to; null reads the organiser's own inbox.",
+  ),
+  readMailsFrom: described(
+    nullByDefault(isoDateTimeSchema),
+    `Mails received from this instant are read; null: ${READ_MAILS_DEFAULT_DAYS_BEFORE} days before the meeting.`,
+  ),
+  ledger: z._default(z.array(ledgerEntrySchema), []),
+  mailDecisions: z._default(z.array(mailDecisionSchema), []),
+  organisationDomains: described(
+    z._default(z.record(z.string(), z.string()), {}),
+    'Domain (lower case) → organisation, learnt from the inbox and confirmed by the organiser.',
+  ),
+  invitationInProgress: nullByDefault(invitationInProgressSchema),
+  deleteAfter: described(
+    nullByDefault(isoDateTimeSchema),
+    `When personal data in the ledger is deleted; null: ${RETENTION_DEFAULT_DAYS} days after the meeting ends.`,
+  ),
+  purged: nullByDefault(purgedSchema),
 });
 
 export type MailDecision = z.infer<typeof mailDecisionSchema>;

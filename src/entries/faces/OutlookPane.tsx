@@ -1,9 +1,11 @@
 /**
  * The Outlook task pane (`outlook.html?host=outlook`): the build's sign-in settings, Office, the host on the open
- * calendar item, the Graph ports, then the item's id — asking the organiser before a new appointment is saved —
- * and the organiser's pane or the attendee's agenda. Each step that fails shows its typed error with the next
- * step: reload for Office, configuration and code; try again for the item's id.
+ * calendar item, the Graph ports (and the dark theme when Outlook is dark), then the item's id — asking the
+ * organiser before a new appointment is saved — and the organiser's pane or the attendee's agenda. Each step that
+ * fails shows its typed error with the next step: reload for Office, configuration and code; try again for the
+ * item's id.
  */
+import { webLightTheme, type Theme } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { officeFromGlobal } from '../../hosts/outlook/officeApi';
 import { createOutlookDocumentMemory } from '../../hosts/outlook/hintStore';
@@ -14,7 +16,7 @@ import { PortsContext, type Ports } from '../../views/ports';
 import { buildAuthConfig } from '../auth/buildConfig';
 import { isOutlookHostError } from '../../hosts/outlook/outlookHostError';
 import type { ComposeBody } from '../../views/organiser/ComposeAgenda';
-import { AttendeeAgendaView, ComposeAgendaView, ConfirmSaveDialogView, OrganiserPaneView } from './lazyFaces';
+import { AttendeeAgendaView, ComposeAgendaView, ConfirmSaveDialogView, loadDarkTheme, OrganiserPaneView } from './lazyFaces';
 import { loadGraphPorts, preloadGraphPorts } from './loadGraphPorts';
 import { FaceFrame, reloadPage } from './mount';
 import { connectOutlook, type OutlookConnection } from './outlookStart';
@@ -35,6 +37,8 @@ type Stage =
 interface Started {
   readonly connection: OutlookConnection;
   readonly ports: Ports;
+  /** Outlook's theme: Fluent's web dark theme when Outlook is dark, else the light one the shell painted with. */
+  readonly theme: Theme;
 }
 
 /** Drafts are kept per person on a shared device, by the mailbox's address; this names an Outlook that gives none. */
@@ -44,20 +48,24 @@ async function start(pageUrl: string): Promise<Started> {
   const connection = await connectOutlook({ config: buildAuthConfig(), office: officeFromGlobal(), pageUrl });
   // The face's code loads while the item's id is asked for.
   (connection.host.mode === 'organizer' ? OrganiserPaneView : AttendeeAgendaView).preload();
-  const createGraphPorts = await loadGraphPorts();
+  // Only a dark Outlook loads the dark theme, side by side with the ports, so the pane turns dark with its language.
+  const dark = connection.host.officeTheme()?.isDark === true;
+  const [createGraphPorts, theme] = await Promise.all([loadGraphPorts(), dark ? loadDarkTheme() : webLightTheme]);
   const ports = createGraphPorts({
     baseUrl: connection.host.graphBaseUrl,
     getToken: () => connection.host.getAccessToken(),
     person: connection.host.userEmail ?? OUTLOOK_PERSON,
     documentMemory: createOutlookDocumentMemory(connection.office),
+    // Reply drafts need Mail.ReadWrite, asked for only when the official creates them (ADR 0006).
+    extraPermission: connection.host.extraScopes,
   });
-  return { connection, ports };
+  return { connection, ports, theme };
 }
 
 export function OutlookPane({ pageUrl }: { readonly pageUrl: string }) {
   const [stage, setStage] = useState<Stage>({ kind: 'starting' });
   const [language, setLanguage] = useState<Language | null>(null);
-  const [dark, setDark] = useState(false);
+  const [theme, setTheme] = useState<Theme>(webLightTheme);
   const [attempt, setAttempt] = useState(0);
   // The organiser's answer is awaited while the dialog is open; once asked, the dialog stays mounted (closed), so
   // Fluent closes it properly.
@@ -72,11 +80,11 @@ export function OutlookPane({ pageUrl }: { readonly pageUrl: string }) {
     preloadGraphPorts();
     started.current ??= start(pageUrl);
     started.current.then(
-      ({ connection, ports }) => {
+      ({ connection, ports, theme: hostTheme }) => {
         if (!live) return;
         const { host } = connection;
         setLanguage(host.language);
-        setDark(host.officeTheme()?.isDark === true);
+        setTheme(hostTheme);
         document.documentElement.lang = host.language;
         // The host asks once per pane and forgets a failure, so "try again" asks Outlook again.
         host
@@ -125,7 +133,7 @@ export function OutlookPane({ pageUrl }: { readonly pageUrl: string }) {
   }, [pageUrl, attempt]);
 
   return (
-    <FaceFrame language={language} dark={dark}>
+    <FaceFrame language={language} theme={theme}>
       <Body
         stage={stage}
         language={language}

@@ -1,9 +1,24 @@
 /**
  * The Outlook page's lazily loaded parts: each face is its own chunk (with its editors, import and publishing code),
- * fetched while the host starts, so none of it is in the page's first-paint JavaScript. The Teams page has its own
- * (teams.tsx), so neither page's chunks reach the other.
+ * fetched while the host starts, so none of it is in the page's first-paint JavaScript; so is the dark theme, which
+ * only a dark Outlook asks for. The Teams page has its own (teams.tsx), so neither page's chunks reach the other.
  */
-import { lazyView } from '../../views/outlook/lazyView';
+import type { Theme } from '@fluentui/react-components';
+import { chunkLoadFailed, lazyView } from '../../views/outlook/lazyView';
+
+/** Fluent's web dark theme, as its own chunk: the tokens only (webpackExports), not the components' barrel. */
+export function loadDarkTheme(): Promise<Theme> {
+  return import(
+    /* webpackChunkName: "dark-theme" */
+    /* webpackExports: ["webDarkTheme"] */
+    '@fluentui/react-components'
+  ).then(
+    (fluent) => fluent.webDarkTheme,
+    (cause: unknown) => {
+      throw chunkLoadFailed(cause);
+    },
+  );
+}
 
 export const OrganiserPaneView = lazyView(() =>
   import(/* webpackChunkName: "organiser-pane" */ '../../views/faces/OrganiserPane').then((m) => m.OrganiserPane),

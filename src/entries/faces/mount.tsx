@@ -1,10 +1,10 @@
 /**
  * What every face page shares: the React root that replaces the page's static shell, Fluent with the host's theme,
  * the language, and a boundary that turns a failing view into a message instead of a blank pane. The faces
- * themselves and the Graph ports are loaded as their own chunks (lazyFaces.ts, graphPorts.ts), so the page's
- * first React paint needs only React, a few Fluent components and the host.
+ * themselves, the Graph ports and the dark theme are loaded as their own chunks (lazyFaces.ts, graphPorts.ts), so
+ * the page's first React paint needs only React, a few Fluent components, the light theme and the host.
  */
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Bilingual } from '../../core/errors';
@@ -19,13 +19,14 @@ export function reloadPage(): void {
 export interface FaceFrameProps {
   /** Null until the host has said the person's language: startup messages are then shown in both. */
   readonly language: Language | null;
-  readonly dark?: boolean;
+  /** The host's theme once it is known and loaded; Fluent's web light theme until then. */
+  readonly theme?: Theme;
   readonly children: ReactNode;
 }
 
-export function FaceFrame({ language, dark = false, children }: FaceFrameProps) {
+export function FaceFrame({ language, theme = webLightTheme, children }: FaceFrameProps) {
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+    <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
       <LanguageContext.Provider value={language ?? 'sv'}>
         <StartupBoundary
           language={language}

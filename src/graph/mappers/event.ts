@@ -8,7 +8,7 @@ import { documentNameOf, documentPathOf } from '../appFolder';
 import { isoOfGraphDateTime } from './dateTime';
 import type { attendeeShape } from './shapes';
 import { eventShape, invalidResponse, read } from './shapes';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /** The open extension that links an event to its consultation document (ADR 0002). */
 export const LINK_EXTENSION_NAME = 'se.samrad.consultation';

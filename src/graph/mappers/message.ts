@@ -3,7 +3,7 @@ import type { IncomingMail, MailAddress } from '../../core/ports/registrationMai
 import { parseZonedIso } from '../../core/time/zonedTime';
 import type { recipientShape } from './shapes';
 import { invalidResponse, messageShape, read } from './shapes';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /** The fields the registration flow reads; `internetMessageHeaders` only comes back when selected. */
 export const MESSAGE_SELECT = [

@@ -4,22 +4,22 @@
  * face. Only the fields Samråd uses are described; everything else passes through unread. The names and nesting
  * follow @microsoft/microsoft-graph-types (Event, Attendee, Message, ChatMessage, OnlineMeeting, Chat, DriveItem).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PortError } from '../../core/ports/errors';
 
 const text = z.string();
-const optionalText = z.string().nullish();
+const optionalText = z.nullish(z.string());
 
 export const emailAddressShape = z.looseObject({ name: optionalText, address: optionalText });
-export const recipientShape = z.looseObject({ emailAddress: emailAddressShape.nullish() });
+export const recipientShape = z.looseObject({ emailAddress: z.nullish(emailAddressShape) });
 
 /** microsoft.graph.dateTimeTimeZone: a wall time without offset, and the zone it is in. */
 export const dateTimeTimeZoneShape = z.looseObject({ dateTime: text, timeZone: optionalText });
 
 export const attendeeShape = z.looseObject({
   type: optionalText,
-  status: z.looseObject({ response: optionalText, time: optionalText }).nullish(),
-  emailAddress: emailAddressShape.nullish(),
+  status: z.nullish(z.looseObject({ response: optionalText, time: optionalText })),
+  emailAddress: z.nullish(emailAddressShape),
 });
 
 export const itemBodyShape = z.looseObject({ contentType: optionalText, content: optionalText });
@@ -34,11 +34,11 @@ export const eventShape = z.looseObject({
   subject: optionalText,
   start: dateTimeTimeZoneShape,
   end: dateTimeTimeZoneShape,
-  body: itemBodyShape.nullish(),
-  organizer: recipientShape.nullish(),
-  attendees: z.array(attendeeShape).nullish(),
-  onlineMeeting: z.looseObject({ joinUrl: optionalText }).nullish(),
-  extensions: z.array(z.record(z.string(), z.unknown())).nullish(),
+  body: z.nullish(itemBodyShape),
+  organizer: z.nullish(recipientShape),
+  attendees: z.nullish(z.array(attendeeShape)),
+  onlineMeeting: z.nullish(z.looseObject({ joinUrl: optionalText })),
+  extensions: z.nullish(z.array(z.record(z.string(), z.unknown()))),
 });
 
 export const messageShape = z.looseObject({
@@ -47,11 +47,11 @@ export const messageShape = z.looseObject({
   internetMessageId: optionalText,
   conversationId: optionalText,
   subject: optionalText,
-  from: recipientShape.nullish(),
-  replyTo: z.array(recipientShape).nullish(),
-  body: itemBodyShape.nullish(),
-  hasAttachments: z.boolean().nullish(),
-  internetMessageHeaders: z.array(z.looseObject({ name: optionalText, value: optionalText })).nullish(),
+  from: z.nullish(recipientShape),
+  replyTo: z.nullish(z.array(recipientShape)),
+  body: z.nullish(itemBodyShape),
+  hasAttachments: z.nullish(z.boolean()),
+  internetMessageHeaders: z.nullish(z.array(z.looseObject({ name: optionalText, value: optionalText }))),
 });
 
 const identityShape = z.looseObject({ id: optionalText, displayName: optionalText });
@@ -61,14 +61,14 @@ export const chatMessageShape = z.looseObject({
   createdDateTime: text,
   messageType: optionalText,
   deletedDateTime: optionalText,
-  from: z.looseObject({ user: identityShape.nullish(), application: identityShape.nullish() }).nullish(),
+  from: z.nullish(z.looseObject({ user: z.nullish(identityShape), application: z.nullish(identityShape) })),
   body: itemBodyShape,
 });
 
 export const onlineMeetingShape = z.looseObject({
   id: text,
   joinWebUrl: optionalText,
-  chatInfo: z.looseObject({ threadId: optionalText }).nullish(),
+  chatInfo: z.nullish(z.looseObject({ threadId: optionalText })),
   startDateTime: optionalText,
   endDateTime: optionalText,
   subject: optionalText,
@@ -76,7 +76,7 @@ export const onlineMeetingShape = z.looseObject({
 
 export const chatShape = z.looseObject({
   id: text,
-  onlineMeetingInfo: z.looseObject({ joinWebUrl: optionalText, calendarEventId: optionalText }).nullish(),
+  onlineMeetingInfo: z.nullish(z.looseObject({ joinWebUrl: optionalText, calendarEventId: optionalText })),
 });
 
 export const driveItemShape = z.looseObject({ id: text, name: optionalText, eTag: optionalText, cTag: optionalText });
@@ -97,9 +97,20 @@ export function invalidResponse(what: string, cause?: unknown): PortError {
   );
 }
 
+/**
+ * What a problem with an answer is called, in the words zod's English messages use ("Invalid input: expected
+ * string, received number"). The shapes above only check types, so a type is all there is to name; zod/mini
+ * carries no messages of its own, and these are for the support case, not for the organiser.
+ */
+function graphIssueMessage(issue: z.core.$ZodRawIssue): string {
+  if (issue.code !== 'invalid_type') return 'Invalid input';
+  const received = z.util.parsedType(issue.input);
+  return `Invalid input: expected ${issue.expected}, received ${received === 'nan' ? 'NaN' : received}`;
+}
+
 /** Validates an answer against a shape, naming what it was meant to be when it is not. */
-export function read<T>(shape: z.ZodType<T>, value: unknown, what: string): T {
-  const result = shape.safeParse(value);
+export function read<T>(shape: z.ZodMiniType<T>, value: unknown, what: string): T {
+  const result = shape.safeParse(value, { error: graphIssueMessage });
   if (result.success) return result.data;
   const where = result.error.issues
     .slice(0, 3)
