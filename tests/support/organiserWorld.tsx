@@ -19,6 +19,7 @@ import type {
   StoredConsultation,
 } from '../../src/core/ports';
 import { FORGETFUL_MEMORY, planInvitations } from '../../src/core/ports';
+import type { Attendee } from '../../src/core/registration';
 import { replaceSamradSection } from '../../src/core/publishing/bodySection';
 import { fixedClock } from '../../src/core/time/clock';
 import { LanguageContext, type Language } from '../../src/views/i18n';
@@ -50,6 +51,10 @@ export function world(
     link?: string | null;
     mails?: readonly IncomingMail[];
     replyDrafts?: ReplyDraftPort;
+    /** The pane's clock, epoch ms; 2 November 2023 by default (before the seed-like meeting). */
+    now?: number;
+    /** The event's attendees; the presenter by default. */
+    attendees?: readonly Attendee[];
   } = {},
 ) {
   let version = 1;
@@ -57,6 +62,7 @@ export function world(
   if (initial.consultation !== undefined)
     docs.set('samrad-1', { name: 'samrad-1', consultation: initial.consultation, etag: '"1"' });
   let event = eventOf(initial.link === undefined ? 'samrad-1' : initial.link);
+  if (initial.attendees !== undefined) event = { ...event, attendees: initial.attendees };
   const published: string[] = [];
   const invited: (readonly Invitee[])[] = [];
   const documents: ConsultationDocumentPort = {
@@ -123,6 +129,7 @@ export function world(
     answer,
     mails: initial.mails ?? [],
     replyDrafts: initial.replyDrafts,
+    now: initial.now ?? Date.parse('2023-11-02T09:00:00Z'),
     event: () => event,
   };
 }
@@ -143,7 +150,7 @@ export function show(ui: ReactNode, language: Language, w: ReturnType<typeof wor
     },
     documentMemory: FORGETFUL_MEMORY,
     drafts,
-    clock: fixedClock(Date.parse('2023-11-02T09:00:00Z')),
+    clock: fixedClock(w.now),
   };
   return render(
     <FluentProvider theme={webLightTheme}>

@@ -70,6 +70,13 @@ function slotOf(record: Readonly<Record<string, unknown>>, key: string): Slot {
  */
 const ATOMIC_PATHS: ReadonlySet<string> = new Set(['published', 'registrations.invitationInProgress', 'registrations.purged']);
 
+/**
+ * Elements whose id is derived from a mail (core/registration/ids.ts): two devices that act on the same mail add
+ * the same id, differing only in when they decided or in what their triage read. The mail was handled once; the
+ * version saved first (theirs) stands, rather than stopping both organisers with a conflict about a timestamp.
+ */
+const FIRST_SAVED_WINS = /^registrations\.(?:ledger|mailDecisions)\[id=(?:reg|mail)-[^\]]+\]$/;
+
 class Merger {
   readonly conflicts: string[] = [];
 
@@ -84,6 +91,7 @@ class Merger {
     if (jsonEqual(mine, theirs)) return mine;
     if (jsonEqual(base, mine)) return theirs;
     if (jsonEqual(base, theirs)) return mine;
+    if (base === ABSENT && FIRST_SAVED_WINS.test(path)) return theirs;
     if (ATOMIC_PATHS.has(path)) {
       this.conflict(path);
       return mine;

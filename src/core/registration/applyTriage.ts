@@ -252,6 +252,38 @@ function recordOf(record: RegistrationRecord, ledger: WorkingLedger): Registrati
 }
 
 /**
+ * The organiser confirms a mail as she corrected it: a person without an address cannot be entered, and the mail must
+ * not count as handled while someone in it is left out — so it is refused, and she adds the address or removes the
+ * person.
+ */
+function requireEveryAddress(people: readonly MailPerson[]): void {
+  if (people.length === 0) {
+    throw new SamradError(
+      'invalid-input',
+      { sv: 'Mejlet har ingen person att föra in.', en: 'The mail has nobody to enter.' },
+      {
+        sv: 'Lägg till personen med namn och e-post, eller välj "Inte en anmälan".',
+        en: 'Add the person with name and e-mail, or choose "Not a registration".',
+      },
+    );
+  }
+  const missing = people.flatMap((p, i) => (p.email === null || p.email.trim() === '' ? [i + 1] : []));
+  if (missing.length > 0) {
+    throw new SamradError(
+      'invalid-input',
+      {
+        sv: `Person ${missing.join(', ')} saknar e-postadress, så ingen i mejlet har förts in.`,
+        en: `Person ${missing.join(', ')} has no e-mail address, so nobody in the mail has been entered.`,
+      },
+      {
+        sv: 'Skriv in adressen (den står ofta i signaturen eller i det vidarebefordrade mejlet), eller ta bort personen.',
+        en: 'Type the address (it is often in the signature or the forwarded mail), or remove the person.',
+      },
+    );
+  }
+}
+
+/**
  * Enters one mail's registrations or cancellations (people possibly corrected by the organiser) and records the
  * decision. A mail already decided changes nothing. Throws SamradError on an unreadable address or time (nothing
  * changes then) and after retention deleted the ledger.
@@ -261,6 +293,7 @@ export function applyMail(record: RegistrationRecord, action: MailAction, decide
   const ledger = new WorkingLedger(record);
   if (ledger.isDecided(action.mailId)) return { record, added: [], cancelled: [], skipped: [] };
   requireNotPurged(record);
+  requireEveryAddress(action.people);
   const out: Effects = { added: [], cancelled: [], skipped: [] };
   applyTo(ledger, action, decidedAt, out);
   return { record: recordOf(record, ledger), ...out };

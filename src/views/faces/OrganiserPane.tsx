@@ -171,7 +171,11 @@ function ConsultationEditor({
   return (
     <>
       <SaveStatusLine autosave={autosave} />
-      <p>{glanceLine(reconciliation.totals, capacity, language)}</p>
+      <p>
+        {draft.registrations.purged === null
+          ? glanceLine(reconciliation.totals, capacity, language, reconciliation.registered)
+          : glanceLine(reconciliation.totals, capacity, language, draft.registrations.purged.people)}
+      </p>
       <TabList
         aria-label={t.sections}
         selectedValue={section}

@@ -52,6 +52,7 @@ const STRINGS = {
   tryAgain: { sv: 'Försök igen', en: 'Try again' },
   interruptedTitle: { sv: 'En inbjudan avbröts', en: 'An invitation was interrupted' },
   finish: { sv: 'Slutför inbjudan', en: 'Finish the invitation' },
+  abandon: { sv: 'Avbryt inbjudan', en: 'Abandon the invitation' },
   done: { sv: 'Inbjudan skickad', en: 'Invitation sent' },
 };
 
@@ -70,6 +71,11 @@ export interface InviteFlowProps {
   readonly event: MeetingEvent;
   /** Whom the organiser selected. */
   readonly selected: readonly Invitee[];
+  /** How many of them are on the waiting list (inviting them goes past the capacity). */
+  readonly waitlisted: number;
+  readonly capacity: number | null;
+  /** Normalised addresses whose registration is cancelled now: finishing an interrupted run leaves them out. */
+  readonly cancelled: ReadonlySet<string>;
   /** Told the event after the change (new attendees and ETag), so statuses update at once. */
   readonly onInvited: (event: MeetingEvent) => void;
 }
@@ -83,7 +89,7 @@ function label(person: Invitee): string {
   return person.name === null || person.name === '' ? person.email : `${person.name} <${person.email}>`;
 }
 
-export function InviteFlow({ autosave, event, selected, onInvited }: InviteFlowProps) {
+export function InviteFlow({ autosave, event, selected, waitlisted, capacity, cancelled, onInvited }: InviteFlowProps) {
   const t = useStrings(STRINGS);
   const language = useLanguage();
   const { events, clock } = usePorts();
@@ -128,6 +134,19 @@ export function InviteFlow({ autosave, event, selected, onInvited }: InviteFlowP
     }
   };
 
+  /** Gives up an interrupted run: who was added stays invited (the event says so); nobody else is sent anything. */
+  const abandon = async (): Promise<void> => {
+    withRun(autosave, null);
+    await autosave.saveNow();
+    setStep({ kind: 'idle' });
+  };
+
+  /** Finishes an interrupted run, without those who cancelled since it began. */
+  const finish = (run: InvitationInProgress): void => {
+    const people = run.people.filter((p) => !cancelled.has(p.email));
+    void send(people, true);
+  };
+
   const startedAt = useMemo(() => {
     if (interrupted === null) return '';
     const instant = parseZonedIso(interrupted.startedAt);
@@ -146,11 +165,13 @@ export function InviteFlow({ autosave, event, selected, onInvited }: InviteFlowP
               : `The invitation of ${interrupted.people.length} people started ${startedAt} did not finish. Finishing it invites only those not yet invited.`}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => void send(interrupted.people, true)}>{t.finish}</Button>
+            <Button onClick={() => finish(interrupted)}>{t.finish}</Button>
+            <Button onClick={() => void abandon()}>{t.abandon}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      <Button appearance="primary" disabled={selected.length === 0 || busy || interrupted !== null} onClick={confirm}>
+      {/* disabledFocusable: focus returns here when the dialog closes, and must not fall to the page while busy. */}
+      <Button appearance="primary" disabledFocusable={selected.length === 0 || busy || interrupted !== null} onClick={confirm}>
         {`${t.invite} (${selected.length})`}
       </Button>
       <Dialog
@@ -169,6 +190,15 @@ export function InviteFlow({ autosave, event, selected, onInvited }: InviteFlowP
                   <LoadFailed error={step.plan.error} title={t.cannot} />
                 ) : (
                   <>
+                    {waitlisted > 0 && (
+                      <MessageBar intent="warning">
+                        <MessageBarBody>
+                          {language === 'sv'
+                            ? `${waitlisted} av dem står på väntelistan: att bjuda in dem går över ${capacity === null ? 'kapaciteten' : `de ${capacity} platserna`}.`
+                            : `${waitlisted} of them are on the waiting list: inviting them goes past ${capacity === null ? 'the capacity' : `the ${capacity} seats`}.`}
+                        </MessageBarBody>
+                      </MessageBar>
+                    )}
                     <p>{t.confirmIntro}</p>
                     <ul aria-label={t.confirmIntro} style={{ maxHeight: '40vh', overflowY: 'auto' }}>
                       {step.plan.toAdd.map((person) => (
@@ -229,6 +259,7 @@ export function InviteFlow({ autosave, event, selected, onInvited }: InviteFlowP
           </MessageBar>
         )}
       </div>
+      {step.kind === 'failed' && interrupted !== null && <Button onClick={() => void abandon()}>{t.abandon}</Button>}
       {step.kind === 'failed' && (
         <LoadFailed
           error={step.error}

@@ -13,6 +13,7 @@ import { toZonedIso } from '../../core/time/zonedTime';
 import { useLanguage, useStrings } from '../i18n';
 import { LoadFailed } from '../LoadStatus';
 import { usePorts } from '../ports';
+import { MailSettings } from './MailSettings';
 import { ReviewMail, type ReviewDecision } from './ReviewMail';
 import { readMailsFromOf, triageContextOf } from './triageContext';
 
@@ -111,7 +112,7 @@ export function MailTriage({ consultation, current, onChange }: MailTriageProps)
 
   /** A decision, then every sure mail it no longer holds back. */
   const decide = (entry: InboxEntry, decision: ReviewDecision | 'dismiss'): void => {
-    if (run === null) return;
+    if (run === null || held.has(entry.result.mailId)) return;
     const latest = current();
     const decidedAt = nowIso();
     const decided =
@@ -129,6 +130,7 @@ export function MailTriage({ consultation, current, onChange }: MailTriageProps)
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>{t.heading}</h3>
       <p>{t.intro}</p>
+      <MailSettings current={current} onChange={onChange} />
       <Button onClick={() => void read()} disabled={state.kind === 'reading'}>
         {run === null ? t.read : t.readAgain}
       </Button>

@@ -7,8 +7,8 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import type { Consultation } from '../../core/consultation/schema';
-import type { Invitee, MeetingEvent } from '../../core/ports';
-import type { Reconciliation } from '../../core/registration';
+import type { MeetingEvent } from '../../core/ports';
+import { seatOffers, type Reconciliation } from '../../core/registration';
 import type { Autosave } from '../editing/autosave';
 import { useLanguage, useStrings } from '../i18n';
 import { LoadFailed } from '../LoadStatus';
@@ -27,19 +27,15 @@ const STRINGS = {
   statusHeading: { sv: 'Status per person', en: 'Status per person' },
   refresh: { sv: 'Hämta svaren på nytt', en: 'Fetch the answers again' },
   refreshFailed: { sv: 'Svaren kunde inte hämtas', en: 'The answers could not be fetched' },
-  selectInvitable: { sv: 'Välj alla anmälda som inte är inbjudna', en: 'Select everyone registered and not invited' },
+  selectInvitable: {
+    sv: 'Välj alla anmälda med plats som inte är inbjudna',
+    en: 'Select everyone registered with a seat and not invited',
+  },
   organisationsHeading: { sv: 'Per organisation', en: 'Per organisation' },
   byHandHeading: { sv: 'För hand', en: 'By hand' },
   exportHeading: { sv: 'Export och gallring', en: 'Export and retention' },
   choose: { sv: 'Välj', en: 'Select' },
 };
-
-/** Who can be invited from the list: registered and not invited, within the seats or waiting for one. */
-function invitable(reconciliation: Reconciliation): readonly Invitee[] {
-  return reconciliation.people
-    .filter((p) => p.status === 'received' || p.status === 'waitlisted')
-    .map((p) => ({ email: p.email, name: p.name }));
-}
 
 export interface RegistrationPanelProps {
   readonly autosave: Autosave;
@@ -65,8 +61,18 @@ export function RegistrationPanel({ autosave, event, reconciliation, onEventChan
     const person = byEmail.get(email);
     return person !== undefined && (person.status === 'received' || person.status === 'waitlisted') ? [person] : [];
   });
-  const offer = reconciliation.nextFromWaitlist;
-  const seatFree = reconciliation.seatsLeft === null || reconciliation.seatsLeft > 0;
+  // Who has a seat but no invitation yet, in order of arrival: after a cancellation or a decline, the next from the
+  // waiting list is among them (the reconciliation gives them the freed seat).
+  const cancelledEmails = useMemo(
+    () => new Set(reconciliation.people.filter((p) => p.status === 'cancelled').map((p) => p.email)),
+    [reconciliation],
+  );
+  const { offers } = useMemo(
+    () => seatOffers(reconciliation, draft.registration.capacity),
+    [reconciliation, draft.registration.capacity],
+  );
+  const offeredNotSelected = offers.filter((p) => !selected.has(p.email));
+  const waitlistedSelected = selectedPeople.filter((p) => p.status === 'waitlisted').length;
 
   const refetch = async (): Promise<void> => {
     setRefresh('busy');
@@ -92,20 +98,28 @@ export function RegistrationPanel({ autosave, event, reconciliation, onEventChan
             {typeof refresh === 'object' && (
               <LoadFailed error={refresh.error} title={t.refreshFailed} onRetry={() => void refetch()} />
             )}
-            {offer !== null && seatFree && !selected.has(offer.email) && (
-              <MessageBar intent="info">
+            {reconciliation.invited > 0 && offeredNotSelected.length > 0 && (
+              <MessageBar intent="info" layout="multiline">
                 <MessageBarBody>
                   {language === 'sv'
-                    ? `En plats är ledig: ${offer.name ?? offer.email} står först på väntelistan.`
-                    : `A seat is free: ${offer.name ?? offer.email} is first on the waiting list.`}
+                    ? `${offeredNotSelected.length} har plats men är inte inbjudna ännu: ${offeredNotSelected
+                        .slice(0, 5)
+                        .map((p) => p.name ?? p.email)
+                        .join(', ')}${offeredNotSelected.length > 5 ? ' …' : ''}`
+                    : `${offeredNotSelected.length} have a seat but are not invited yet: ${offeredNotSelected
+                        .slice(0, 5)
+                        .map((p) => p.name ?? p.email)
+                        .join(', ')}${offeredNotSelected.length > 5 ? ' …' : ''}`}
                 </MessageBarBody>
                 <MessageBarActions>
-                  <Button onClick={() => setSelected(new Set([...selected, offer.email]))}>{t.choose}</Button>
+                  <Button onClick={() => setSelected(new Set([...selected, ...offeredNotSelected.map((p) => p.email)]))}>
+                    {t.choose}
+                  </Button>
                 </MessageBarActions>
               </MessageBar>
             )}
-            <Button onClick={() => setSelected(new Set(invitable(reconciliation).map((p) => p.email)))}>
-              {`${t.selectInvitable} (${invitable(reconciliation).length})`}
+            <Button onClick={() => setSelected(new Set(offers.map((p) => p.email)))}>
+              {`${t.selectInvitable} (${offers.length})`}
             </Button>
             <StatusTable
               people={reconciliation.people}
@@ -117,6 +131,9 @@ export function RegistrationPanel({ autosave, event, reconciliation, onEventChan
               autosave={autosave}
               event={event}
               selected={selectedPeople.map((p) => ({ email: p.email, name: p.name }))}
+              waitlisted={waitlistedSelected}
+              capacity={draft.registration.capacity}
+              cancelled={cancelledEmails}
               onInvited={(next) => {
                 onEventChange(next);
                 setSelected(new Set());

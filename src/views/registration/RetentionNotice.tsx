@@ -20,6 +20,7 @@ const STRINGS = {
   change: { sv: 'Ändra datum', en: 'Change the date' },
   purge: { sv: 'Radera personuppgifterna nu', en: 'Delete the personal data now' },
   failed: { sv: 'Det gick inte', en: 'That did not work' },
+  keep: { sv: 'Behåll dem tills vidare', en: 'Keep them for now' },
 };
 
 export interface RetentionNoticeProps {
@@ -36,6 +37,8 @@ export function RetentionNotice({ current, attendees, onChange }: RetentionNotic
   const notice = retentionNotice(c, clock.now());
   const [date, setDate] = useState(toZonedIso(parseZonedIso(notice.date), c.timeZone).slice(0, 10));
   const [error, setError] = useState<unknown>(null);
+  // Deleting cannot be undone: the first click asks, the second deletes.
+  const [confirming, setConfirming] = useState(false);
   const when = formatDate(parseZonedIso(notice.date), c.timeZone, language);
 
   const run = (change: () => Consultation): void => {
@@ -86,9 +89,21 @@ export function RetentionNotice({ current, attendees, onChange }: RetentionNotic
         <MessageBarBody>{text}</MessageBarBody>
         {notice.state === 'due' && (
           <MessageBarActions>
-            <Button onClick={() => run(() => purgeRegistrations(current(), attendees, toZonedIso(clock.now(), c.timeZone)))}>
-              {t.purge}
-            </Button>
+            {confirming ? (
+              <>
+                <Button
+                  appearance="primary"
+                  onClick={() => run(() => purgeRegistrations(current(), attendees, toZonedIso(clock.now(), c.timeZone)))}
+                >
+                  {language === 'sv'
+                    ? `Radera ${c.registrations.ledger.length} anmälningar för gott`
+                    : `Delete ${c.registrations.ledger.length} registrations for good`}
+                </Button>
+                <Button onClick={() => setConfirming(false)}>{t.keep}</Button>
+              </>
+            ) : (
+              <Button onClick={() => setConfirming(true)}>{t.purge}</Button>
+            )}
           </MessageBarActions>
         )}
       </MessageBar>

@@ -36,6 +36,10 @@ const STRINGS = {
   apply: { sv: 'För in i anmälningslistan', en: 'Add to the registration list' },
   dismiss: { sv: 'Inte en anmälan', en: 'Not a registration' },
   failed: { sv: 'Mejlet kunde inte föras in', en: 'The mail could not be added' },
+  heldAction: {
+    sv: 'Förs in av sig själv när det tidigare mejlet är granskat.',
+    en: 'Entered by itself once the earlier mail is reviewed.',
+  },
   held: {
     sv: 'väntar på ett tidigare mejl från samma person, som också ska granskas',
     en: 'waits for an earlier mail from the same person, which is also to be reviewed',
@@ -98,6 +102,13 @@ export function ReviewMail({ entry, mail, timeZone, held, onApply, onDismiss }: 
 
   const change = (key: number, patch: Partial<ReviewedPerson>): void =>
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  const dismiss = (): void => {
+    try {
+      onDismiss();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
   const apply = (): void => {
     try {
       onApply({
@@ -172,10 +183,17 @@ export function ReviewMail({ entry, mail, timeZone, held, onApply, onDismiss }: 
         </Button>
       </fieldset>
       {error !== null && <LoadFailed error={error} title={t.failed} />}
-      <Button appearance="primary" onClick={apply} disabled={rows.length === 0}>
-        {t.apply}
-      </Button>{' '}
-      <Button onClick={onDismiss}>{t.dismiss}</Button>
+      {held ? (
+        // Deciding it before the earlier mail could withdraw a registration that is not entered yet.
+        <p>{t.heldAction}</p>
+      ) : (
+        <>
+          <Button appearance="primary" onClick={apply} disabled={rows.length === 0 || rows.some((r) => r.email.trim() === '')}>
+            {t.apply}
+          </Button>{' '}
+          <Button onClick={dismiss}>{t.dismiss}</Button>
+        </>
+      )}
     </article>
   );
 }

@@ -130,9 +130,19 @@ function capacityPhrase(capacity: number, language: Language): string {
  * So the walkthrough's two moments read "36 anmälda · 3 avanmälda · 0 inbjudna" before the invitations and
  * "36 anmälda · 3 avanmälda · 36 inbjudna · 0 svar" right after them.
  */
-export function glanceLine(totals: StatusTotals, capacity: number | null, language: Language): string {
+export function glanceLine(
+  totals: StatusTotals,
+  capacity: number | null,
+  language: Language,
+  /**
+   * The people whose registration stands (Reconciliation.registered). The totals alone cannot tell a registered
+   * invitee from one invited without registering (a presenter), so the pane passes it; without it every
+   * non-cancelled person counts.
+   */
+  registeredCount?: number,
+): string {
   const c = glanceCounts(totals);
-  const registered = counted(c.registered, 'registered', language);
+  const registered = counted(registeredCount ?? c.registered, 'registered', language);
   const parts = [capacity === null ? registered : `${registered} ${capacityPhrase(capacity, language)}`];
   if (c.cancelled > 0) parts.push(counted(c.cancelled, 'cancelled', language));
   parts.push(counted(c.invited, 'invited', language));

@@ -65,14 +65,18 @@ describe('applyMail', () => {
     expect(second.record.mailDecisions.map((d) => d.mailId)).toEqual(['m1', 'm2']);
   });
 
-  it('skips a person without an address and says so', () => {
-    const outcome = applyMail(
-      emptyRegistrationRecord(),
-      registration('m1', '2023-11-20T09:00:00+01:00', [{ name: 'Cecilia', email: null, organisation: null }, anna]),
-      DECIDED,
-    );
-    expect(outcome.added.map((e) => e.id)).toEqual([entryIdOf('m1', 1)]);
-    expect(outcome.skipped).toEqual([{ mailId: 'm1', name: 'Cecilia', email: null, reason: 'no-address' }]);
+  it('refuses a mail with a person without an address, entering nobody and deciding nothing', () => {
+    const record = emptyRegistrationRecord();
+    const apply = (): unknown =>
+      applyMail(
+        record,
+        registration('m1', '2023-11-20T09:00:00+01:00', [{ name: 'Cecilia', email: null, organisation: null }, anna]),
+        DECIDED,
+      );
+    expect(apply).toThrow(/Person 1 has no e-mail address/);
+    expect(() => applyMail(record, registration('m1', '2023-11-20T09:00:00+01:00', []), DECIDED)).toThrow(/nobody to enter/);
+    expect(record.ledger).toEqual([]);
+    expect(record.mailDecisions).toEqual([]);
   });
 
   it('cancels the standing entries at the time the cancellation arrived', () => {

@@ -97,3 +97,33 @@ describe('the registration record in the document', () => {
     expect(merged).toEqual({ ok: false, conflicts: ['registrations.invitationInProgress'] });
   });
 });
+
+describe('the same mail handled on two devices', () => {
+  it('merges as one decision and one entry, the first saved standing, without a conflict', () => {
+    const base = withLedger([]);
+    const handled = (decidedAt: string, organisation: string): Consultation => ({
+      ...base,
+      registrations: {
+        ...base.registrations,
+        ledger: [{ ...entry(entryIdOf('AAMk-1', 0), 'anna@x.se'), organisation, source: { kind: 'mail', mailId: 'AAMk-1' } }],
+        mailDecisions: [{ id: decisionIdOf('AAMk-1'), mailId: 'AAMk-1', outcome: 'applied', decidedAt }],
+      },
+    });
+    const theirs = handled('2023-11-20T10:00:00+01:00', 'Rädda Barnen');
+    const mine = handled('2023-11-20T10:05:00+01:00', 'RB');
+    const merged = mergeConsultations(base, mine, theirs);
+    expect(merged.ok).toBe(true);
+    if (!merged.ok) return;
+    expect(merged.merged.registrations.mailDecisions).toEqual(theirs.registrations.mailDecisions);
+    expect(merged.merged.registrations.ledger).toEqual(theirs.registrations.ledger);
+  });
+
+  it('still reports two different edits of one existing entry as a conflict', () => {
+    const base = withLedger([entry('reg-1', 'a@x.se')]);
+    const edit = (name: string): Consultation => withLedger([{ ...entry('reg-1', 'a@x.se'), name }]);
+    expect(mergeConsultations(base, edit('Anna B'), edit('Anna Berg-Ek'))).toEqual({
+      ok: false,
+      conflicts: ['registrations.ledger[id=reg-1].name'],
+    });
+  });
+});

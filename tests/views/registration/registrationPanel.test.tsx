@@ -8,7 +8,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Consultation } from '../../../src/core/consultation/schema';
 import type { CreatedDraft, ReplyDraft, ReplyDraftPort } from '../../../src/core/ports';
 import { PortError } from '../../../src/core/ports';
@@ -108,7 +108,7 @@ describe('the registration tab', () => {
     for (let articles = screen.queryAllByRole('article'); articles.length > 0; articles = screen.queryAllByRole('article')) {
       await userEvent.click(within(articles[0] as HTMLElement).getByRole('button', { name: 'Inte en anmälan' }));
     }
-    const selectAll = screen.getByRole('button', { name: /^Välj alla anmälda som inte är inbjudna \((\d+)\)$/ });
+    const selectAll = screen.getByRole('button', { name: /^Välj alla anmälda med plats som inte är inbjudna \((\d+)\)$/ });
     const count = Number(/\((\d+)\)/.exec(selectAll.textContent)?.[1]);
     expect(count).toBeGreaterThan(30);
     await userEvent.click(selectAll);
@@ -163,6 +163,58 @@ describe('the registration tab', () => {
     });
   });
 
+  it('abandons an interrupted invitation on request, sending nothing', async () => {
+    const interrupted = seedLike((c) => ({
+      ...c,
+      registrations: {
+        ...c.registrations,
+        invitationInProgress: {
+          startedAt: '2023-11-01T10:00:00+01:00',
+          people: [{ email: 'ny.person@example.org', name: null }],
+        },
+      },
+    }));
+    const w = world({ consultation: interrupted });
+    show(<OrganiserPane eventId="event-1" />, 'en', w);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Registrations' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Abandon the invitation' }));
+    await waitFor(() => expect(w.docs.get('samrad-1')?.consultation.registrations.invitationInProgress).toBeNull(), {
+      timeout: 4000,
+    });
+    expect(w.invited).toHaveLength(0);
+    expect(screen.queryByText(/did not finish/)).toBeNull();
+  });
+
+  it('selects only those with a seat, and warns in the confirmation when someone from the waiting list is chosen', async () => {
+    const full = seedLike((c) => ({
+      ...c,
+      registration: { ...c.registration, capacity: 2, waitlist: true },
+      registrations: {
+        ...c.registrations,
+        ledger: ['a', 'b', 'c'].map((letter, i) => ({
+          id: `reg-${letter}`,
+          name: `Person ${letter.toUpperCase()}`,
+          email: `${letter}@example.org`,
+          organisation: null,
+          source: { kind: 'manual' as const },
+          receivedAt: `2023-11-0${i + 1}T10:00:00+01:00`,
+          cancelledAt: null,
+        })),
+      },
+    }));
+    // No presenter on the event here: the two seats are the registrants'.
+    const w = world({ consultation: full, attendees: [] });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w);
+    await openRegistrations();
+    await userEvent.click(screen.getByRole('button', { name: 'Välj alla anmälda med plats som inte är inbjudna (2)' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: /^Välj Person C / }));
+    await userEvent.click(screen.getByRole('button', { name: 'Bjud in valda (3)' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(/1 av dem står på väntelistan: att bjuda in dem går över de 2 platserna\./),
+    ).toBeInTheDocument();
+  });
+
   it('says before sending that more than 500 attendees is not possible, and what to do', async () => {
     const many = seedLike((c) => ({
       ...c,
@@ -183,7 +235,7 @@ describe('the registration tab', () => {
     const w = world({ consultation: many });
     show(<OrganiserPane eventId="event-1" />, 'sv', w);
     await openRegistrations();
-    await userEvent.click(screen.getByRole('button', { name: 'Välj alla anmälda som inte är inbjudna (501)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Välj alla anmälda med plats som inte är inbjudna (501)' }));
     await userEvent.click(screen.getByRole('button', { name: 'Bjud in valda (501)' }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByRole('alert')).toHaveTextContent(/Outlook tillåter högst 500 per möte.*Teams-webbinarium/);
@@ -210,7 +262,9 @@ describe('the registration tab', () => {
     show(<OrganiserPane eventId="event-1" />, 'sv', w);
     await openRegistrations();
     await userEvent.click(screen.getByRole('button', { name: 'Läs anmälningsmejl' }));
-    const selectAll = await screen.findByRole('button', { name: /^Välj alla anmälda som inte är inbjudna \([1-9]\d*\)$/ });
+    const selectAll = await screen.findByRole('button', {
+      name: /^Välj alla anmälda med plats som inte är inbjudna \([1-9]\d*\)$/,
+    });
     const count = Number(/\((\d+)\)/.exec(selectAll.textContent)?.[1]);
     await userEvent.click(selectAll);
     await userEvent.click(screen.getByRole('button', { name: `Skapa svarsutkast (${count})` }));
@@ -229,5 +283,101 @@ describe('the registration tab', () => {
     const button = screen.getByRole('button', { name: 'Create reply drafts' });
     expect(button).toBeDisabled();
     expect(button).toHaveAccessibleDescription(/the host cannot ask for the permission/);
+  });
+});
+
+describe('the registration tab by hand, export and retention', () => {
+  it('adds a registration by hand, refuses the same address twice, and cancels it', async () => {
+    const w = world({ consultation: seedLike() });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w);
+    await openRegistrations();
+    const add = screen.getByRole('region', { name: 'Lägg till en anmälan' });
+    await userEvent.type(within(add).getByRole('textbox', { name: 'Namn' }), 'Per Telefon');
+    await userEvent.type(within(add).getByRole('textbox', { name: /^E-post/ }), 'Per.Telefon@Example.org');
+    await userEvent.click(within(add).getByRole('button', { name: 'Lägg till' }));
+    expect(within(add).getByText('Tillagd i anmälningslistan.')).toBeInTheDocument();
+    expect(screen.getByText(/^1 anmäld av 60 platser/)).toBeInTheDocument();
+
+    await userEvent.type(within(add).getByRole('textbox', { name: /^E-post/ }), 'per.telefon@example.org');
+    await userEvent.click(within(add).getByRole('button', { name: 'Lägg till' }));
+    expect(within(add).getByRole('alert')).toHaveTextContent(/Anmälan kunde inte läggas till/);
+    expect(w.docs.get('samrad-1')?.consultation.registrations.ledger ?? []).toHaveLength(0);
+
+    const change = screen.getByRole('region', { name: 'Ändra en anmälan' });
+    await userEvent.type(within(change).getByRole('textbox', { name: 'E-post att söka efter' }), 'per.telefon@example.org');
+    await userEvent.click(within(change).getByRole('button', { name: 'Avanmäl' }));
+    expect(screen.getByText(/^0 anmälda av 60 platser · 1 avanmäld/)).toBeInTheDocument();
+    await waitFor(() => expect(w.docs.get('samrad-1')?.consultation.registrations.ledger[0]?.cancelledAt).not.toBeNull(), {
+      timeout: 4000,
+    });
+  });
+
+  it('exports the list as CSV for Swedish Excel', async () => {
+    const files: Blob[] = [];
+    // jsdom has no object URLs; the download hands its Blob to one.
+    const created = vi.fn((blob: Blob | MediaSource): string => {
+      if (blob instanceof Blob) files.push(blob);
+      return 'blob:samrad/1';
+    });
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: created, revokeObjectURL: vi.fn() }));
+    try {
+      const w = world({ consultation: seedLike(), mails: SEED_MAILS });
+      show(<OrganiserPane eventId="event-1" />, 'sv', w);
+      await openRegistrations();
+      await readMails();
+      await userEvent.click(screen.getByRole('button', { name: 'Exportera anmälningslistan (CSV)' }));
+      expect(files).toHaveLength(1);
+      const bytes = new Uint8Array((await files[0]?.arrayBuffer()) ?? new ArrayBuffer(0));
+      // UTF-8 with a byte-order mark, so Excel does not read it as Windows-1252.
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      expect(text.startsWith('\uFEFFNamn;Organisation;E-post;Status;Anmäld\r\n')).toBe(true);
+      expect(text.split('\r\n').filter((line) => line !== '').length).toBeGreaterThan(30);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('announces the deletion date, and deletes the personal data once due, keeping counts per organisation', async () => {
+    const withLedger = seedLike((c) => ({
+      ...c,
+      registrations: {
+        ...c.registrations,
+        ledger: [
+          {
+            id: 'reg-1',
+            name: 'Anna Berg',
+            email: 'anna.berg@example.org',
+            organisation: 'Rädda Barnen',
+            source: { kind: 'manual' as const },
+            receivedAt: '2023-11-01T10:00:00+01:00',
+            cancelledAt: null,
+          },
+        ],
+      },
+    }));
+    const before = world({ consultation: withLedger });
+    show(<OrganiserPane eventId="event-1" />, 'en', before);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Registrations' }));
+    expect(screen.getByText(/The personal data in the registration list is deleted on 11 March 2024\./)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete the personal data now' })).toBeNull();
+    cleanup();
+
+    const after = world({ consultation: withLedger, now: Date.parse('2024-03-12T09:00:00Z') });
+    show(<OrganiserPane eventId="event-1" />, 'en', after);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Registrations' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete the personal data now' }));
+    expect(after.docs.get('samrad-1')?.consultation.registrations.ledger).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Delete 1 registrations for good' }));
+    expect(screen.getByText(/was deleted on 12 March 2024\. The counts per organisation are kept\./)).toBeInTheDocument();
+    await waitFor(
+      () => {
+        const stored = after.docs.get('samrad-1')?.consultation.registrations;
+        expect(stored?.ledger).toEqual([]);
+        expect(stored?.purged?.organisations.map((o) => o.organisation)).toEqual(['Rädda Barnen']);
+        expect(JSON.stringify(stored)).not.toContain('anna.berg');
+      },
+      { timeout: 4000 },
+    );
   });
 });
