@@ -25,7 +25,7 @@ import { STATE_FORMAT, type Mailbox, type SandboxState, type StoredEvent, type S
 import { mailboxOf, recipientOf } from '../state/people';
 import { seedRegistrationMails } from './mails';
 import { seedSharedMailbox } from './sharedMailbox';
-import { SEED_PEOPLE } from './people';
+import { SEED_ORGANISATIONS, SEED_PEOPLE } from './people';
 
 /** The subject the organiser gave the calendar item in Outlook (shorter than the letter's title). */
 export const SEED_EVENT_SUBJECT = 'Samråd om Sveriges handlingsplan för OGP 2023–2025';
@@ -203,7 +203,13 @@ export function buildSeedState(secret: string, sources: SeedSources = defaultSee
     publishedMs,
   );
   // Saved after publishing, as the pane does: one revision more than the one published.
-  const document = { ...withPublication(consultation, first.publication), revision: consultation.revision + 1 };
+  // The organisations the ministry invited, listed by the organiser so the triage knows their names.
+  const invited = withPublication(consultation, first.publication);
+  const document = {
+    ...invited,
+    registrations: { ...invited.registrations, organisations: Object.values(SEED_ORGANISATIONS).map((o) => o.name) },
+    revision: consultation.revision + 1,
+  };
 
   uploadByPath(state, documentPath, {
     owner: organiser,

@@ -12,7 +12,7 @@ import { parseAgendaSection, publishedAgendaOf } from '../../src/core/publishing
 import { extractSamradSection } from '../../src/core/publishing/bodySection';
 import { parseZonedIso } from '../../src/core/time/zonedTime';
 import { seedRegistrationMails } from '../../sandbox/seed/mails';
-import { SEED_PEOPLE } from '../../sandbox/seed/people';
+import { SEED_ORGANISATIONS, SEED_PEOPLE } from '../../sandbox/seed/people';
 import { buildSeedState, CONSULTATION_EXTENSION_NAME, SEED_EVENT_SUBJECT } from '../../sandbox/seed/state';
 import { readSeedInvitation } from '../support/seed';
 import { cast, clientFor, startTestSandbox, type GraphClient, type TestSandbox } from './support';
@@ -57,8 +57,12 @@ describe('the seed', () => {
     const document = await organiser.raw('GET', `/me/drive/special/approot:/${extension.body.documentPath}:/content`);
     const imported = importInvitation(readSeedInvitation()).consultation;
     const stored = consultationSchema.parse(await document.json());
-    // Saved after the first publication: the imported consultation, one revision on, with the publication record.
-    expect({ ...stored, published: null, revision: 0 }).toEqual(imported);
+    // Saved after the first publication: the imported consultation, one revision on, with the publication record
+    // and the organisations the ministry invited (the triage's list of names).
+    expect({ ...stored, published: null, revision: 0, registrations: { ...stored.registrations, organisations: [] } }).toEqual(
+      imported,
+    );
+    expect(stored.registrations.organisations).toEqual(Object.values(SEED_ORGANISATIONS).map((o) => o.name));
     expect(stored.revision).toBe(1);
     expect(stored.published).toMatchObject({
       number: 1,

@@ -72,6 +72,10 @@ export const registrationRecordSchema = z.object({
     nullByDefault(isoDateTimeSchema),
     `Mails received from this instant are read; null: ${READ_MAILS_DEFAULT_DAYS_BEFORE} days before the meeting.`,
   ),
+  organisations: described(
+    z._default(z.array(z.string()), []),
+    'The organisations invited, by their canonical names; the triage resolves short forms and domains to them.',
+  ),
   ledger: z._default(z.array(ledgerEntrySchema), []),
   mailDecisions: z._default(z.array(mailDecisionSchema), []),
   organisationDomains: described(

@@ -1,8 +1,8 @@
 /**
  * Where and from when registration mails are read: a shared mailbox named for the consultation (empty: the
- * organiser's own inbox) and the first day to read. Checked before it is kept; what was typed stays on a refusal.
+ * organiser's own inbox), the first day to read, and the organisations invited (the triage's list of names). Checked before it is kept; what was typed stays on a refusal.
  */
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Button, Field, Input, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Consultation } from '../../core/consultation/schema';
 import { SamradError } from '../../core/errors';
@@ -17,6 +17,11 @@ const STRINGS = {
   mailbox: { sv: 'Delad brevlåda för anmälningar', en: 'Shared mailbox for registrations' },
   mailboxHint: { sv: 'Lämna tomt för att läsa din egen inkorg.', en: 'Leave empty to read your own inbox.' },
   from: { sv: 'Läs mejl från och med', en: 'Read mails from' },
+  organisations: { sv: 'Inbjudna organisationer, en per rad', en: 'Invited organisations, one per line' },
+  organisationsHint: {
+    sv: 'Med deras fullständiga namn känner sorteringen igen förkortningar och e-postdomäner.',
+    en: 'With their full names the sorting recognises short forms and e-mail domains.',
+  },
   save: { sv: 'Spara inställningarna', en: 'Save the settings' },
   saved: { sv: 'Inställningarna är sparade.', en: 'The settings are saved.' },
   failed: { sv: 'Inställningarna kunde inte sparas', en: 'The settings could not be saved' },
@@ -48,6 +53,7 @@ export function MailSettings({ current, onChange }: MailSettingsProps) {
   const c = current();
   const [mailbox, setMailbox] = useState(c.registrations.mailbox ?? '');
   const [from, setFrom] = useState(toZonedIso(readMailsFromOf(c), c.timeZone).slice(0, 10));
+  const [organisations, setOrganisations] = useState(c.registrations.organisations.join('\n'));
   const [outcome, setOutcome] = useState<'idle' | 'saved' | { readonly error: unknown }>('idle');
 
   const save = (): void => {
@@ -73,7 +79,15 @@ export function MailSettings({ current, onChange }: MailSettingsProps) {
         shared = parsed.email;
       }
       const readMailsFrom = readDate(from, latest.timeZone);
-      onChange({ ...latest, registrations: { ...latest.registrations, mailbox: shared, readMailsFrom } });
+      const names = [
+        ...new Set(
+          organisations
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== ''),
+        ),
+      ];
+      onChange({ ...latest, registrations: { ...latest.registrations, mailbox: shared, readMailsFrom, organisations: names } });
       setOutcome('saved');
     } catch (error) {
       setOutcome({ error });
@@ -88,6 +102,9 @@ export function MailSettings({ current, onChange }: MailSettingsProps) {
       </Field>
       <Field label={t.from}>
         <Input type="date" value={from} onChange={(_e, d) => setFrom(d.value)} />
+      </Field>
+      <Field label={t.organisations} hint={t.organisationsHint}>
+        <Textarea value={organisations} onChange={(_e, d) => setOrganisations(d.value)} rows={4} resize="vertical" />
       </Field>
       <Button onClick={save}>{t.save}</Button>
       <div role="status" aria-live="polite">

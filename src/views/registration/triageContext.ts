@@ -1,6 +1,7 @@
 /**
  * What the triage is told about a consultation: where registrations are sent (never a registrant), the
- * organisations it knows (the agenda's presenters, those confirmed in the ledger, those learnt from earlier mails),
+ * organisations it knows (the invited ones the organiser listed, the agenda's presenters, those confirmed in the
+ * ledger, those learnt from earlier mails),
  * and from when mails are read.
  */
 import type { Consultation } from '../../core/consultation/schema';
@@ -11,7 +12,7 @@ import { parseZonedIso } from '../../core/time/zonedTime';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function knownOrganisationsOf(c: Consultation): string[] {
-  const names = new Set<string>();
+  const names = new Set<string>(c.registrations.organisations);
   c.agenda.parts.forEach((part) => part.items.forEach((item) => item.presenters.forEach((p) => names.add(p))));
   c.registrations.ledger.forEach((entry) => {
     if (entry.organisation !== null && entry.organisation.trim() !== '') names.add(entry.organisation);

@@ -48,6 +48,7 @@ describe('the registration record in the document', () => {
     expect(result.ok && result.consultation.registrations).toEqual({
       mailbox: null,
       readMailsFrom: null,
+      organisations: [],
       ledger: [],
       mailDecisions: [],
       organisationDomains: {},

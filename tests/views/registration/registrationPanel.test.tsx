@@ -381,3 +381,33 @@ describe('the registration tab by hand, export and retention', () => {
     );
   });
 });
+
+describe('the settings for registration mails', () => {
+  it('keeps a shared mailbox, the first day to read and the invited organisations; refuses an unreadable address', async () => {
+    const w = world({ consultation: seedLike() });
+    show(<OrganiserPane eventId="event-1" />, 'sv', w);
+    await openRegistrations();
+    await userEvent.click(screen.getByText('Var och från när mejlen läses'));
+    const mailbox = screen.getByRole('textbox', { name: /Delad brevlåda för anmälningar/ });
+    await userEvent.type(mailbox, 'inte en adress');
+    await userEvent.click(screen.getByRole('button', { name: 'Spara inställningarna' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(/Brevlådans adress går inte att använda/);
+    await userEvent.clear(mailbox);
+    await userEvent.type(mailbox, 'Registrering@Regeringskansliet.example');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /Inbjudna organisationer/ }),
+      'Rädda Barnen{Enter}  {Enter}Scouterna',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Spara inställningarna' }));
+    expect(screen.getByText('Inställningarna är sparade.')).toBeInTheDocument();
+    await waitFor(
+      () =>
+        expect(w.docs.get('samrad-1')?.consultation.registrations).toMatchObject({
+          mailbox: 'registrering@regeringskansliet.example',
+          readMailsFrom: '2023-09-13T00:00:00+02:00',
+          organisations: ['Rädda Barnen', 'Scouterna'],
+        }),
+      { timeout: 4000 },
+    );
+  });
+});
