@@ -8,7 +8,6 @@ import { useId, useMemo, useState } from 'react';
 import type { Bilingual } from '../../core/errors';
 import type { IncomingMail } from '../../core/ports';
 import type { InboxEntry } from '../../core/registration/triage';
-import { REVIEW_REASON_TEXTS } from '../../core/registration/triage';
 import { formatClock, formatDate } from '../../core/time/format';
 import { parseZonedIso } from '../../core/time/zonedTime';
 import { useLanguage, useStrings } from '../i18n';
@@ -94,8 +93,8 @@ export function ReviewMail({ entry, mail, timeZone, held, onApply, onDismiss }: 
   const received = parseZonedIso(result.receivedAt);
   const sender = mail?.from === null || mail === null ? t.noSender : `${mail.from.name} <${mail.from.email}>`;
   const reasons = [
+    // The triage's reason already names its review reasons.
     say(result.reason, language),
-    ...result.reviewReasons.map((r) => REVIEW_REASON_TEXTS[r][language]),
     ...entry.hints.map((h) => say(h.reason, language)),
     ...(held ? [t.held] : []),
   ];

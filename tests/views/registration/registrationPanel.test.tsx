@@ -81,7 +81,7 @@ describe('the registration tab', () => {
         expect(
           w.docs.get('samrad-1')?.consultation.registrations.ledger.some((e) => e.email === 'rättad.adress@example.org'),
         ).toBe(true),
-      { timeout: 4000 },
+      { timeout: 10_000 },
     );
   });
 
@@ -133,7 +133,7 @@ describe('the registration tab', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Hämta svaren på nytt' }));
     expect(await screen.findByText(/· 1 tackat ja/)).toBeInTheDocument();
     await waitFor(() => expect(w.docs.get('samrad-1')?.consultation.registrations.invitationInProgress).toBeNull(), {
-      timeout: 4000,
+      timeout: 10_000,
     });
   });
 
@@ -159,7 +159,7 @@ describe('the registration tab', () => {
     expect(await screen.findByText(/^1 inbjudna nu, 1 var redan inbjudna\./)).toBeInTheDocument();
     expect(w.event().attendees.map((a) => a.email)).toEqual(['jonas.lindahl@digg.example', 'ny.person@example.org']);
     await waitFor(() => expect(w.docs.get('samrad-1')?.consultation.registrations.invitationInProgress).toBeNull(), {
-      timeout: 4000,
+      timeout: 10_000,
     });
   });
 
@@ -179,7 +179,7 @@ describe('the registration tab', () => {
     await userEvent.click(await screen.findByRole('tab', { name: 'Registrations' }));
     await userEvent.click(screen.getByRole('button', { name: 'Abandon the invitation' }));
     await waitFor(() => expect(w.docs.get('samrad-1')?.consultation.registrations.invitationInProgress).toBeNull(), {
-      timeout: 4000,
+      timeout: 10_000,
     });
     expect(w.invited).toHaveLength(0);
     expect(screen.queryByText(/did not finish/)).toBeNull();
@@ -308,7 +308,7 @@ describe('the registration tab by hand, export and retention', () => {
     await userEvent.click(within(change).getByRole('button', { name: 'Avanmäl' }));
     expect(screen.getByText(/^0 anmälda av 60 platser · 1 avanmäld/)).toBeInTheDocument();
     await waitFor(() => expect(w.docs.get('samrad-1')?.consultation.registrations.ledger[0]?.cancelledAt).not.toBeNull(), {
-      timeout: 4000,
+      timeout: 10_000,
     });
   });
 
@@ -377,7 +377,7 @@ describe('the registration tab by hand, export and retention', () => {
         expect(stored?.purged?.organisations.map((o) => o.organisation)).toEqual(['Rädda Barnen']);
         expect(JSON.stringify(stored)).not.toContain('anna.berg');
       },
-      { timeout: 4000 },
+      { timeout: 10_000 },
     );
   });
 });
@@ -407,7 +407,7 @@ describe('the settings for registration mails', () => {
           readMailsFrom: '2023-09-13T00:00:00+02:00',
           organisations: ['Rädda Barnen', 'Scouterna'],
         }),
-      { timeout: 4000 },
+      { timeout: 10_000 },
     );
   });
 });
