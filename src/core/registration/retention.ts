@@ -47,8 +47,9 @@ function plusCalendarDays(instant: number, days: number, timeZone: string): numb
 /** When the ledger's personal data is deleted: the organiser's date, else RETENTION_DEFAULT_DAYS after the end. */
 export function retentionDate(consultation: Consultation): string {
   const chosen = consultation.registrations.deleteAfter;
-  if (chosen !== null) return chosen;
   const end = parseZonedIso(consultation.end);
+  // A date chosen before the meeting was moved later no longer holds: nothing is deleted before the meeting ends.
+  if (chosen !== null && parseZonedIso(chosen) >= end) return chosen;
   return toZonedIso(plusCalendarDays(end, RETENTION_DEFAULT_DAYS, consultation.timeZone), consultation.timeZone);
 }
 

@@ -4,7 +4,7 @@
  * permission the app does not ask for at sign-in; without it the button says so and offers to ask.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Field } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Consultation } from '../../core/consultation/schema';
 import type { PersonStatus } from '../../core/registration';
 import { useLanguage, useStrings } from '../i18n';
@@ -28,6 +28,10 @@ const STRINGS = {
     en: 'The permission was not granted, so no drafts were created. Everything else works as before.',
   },
   progress: { sv: 'Skapar utkast', en: 'Creating drafts' },
+  already: {
+    sv: 'De valda har redan fått utkast – de ligger i mappen Utkast i Outlook.',
+    en: 'Those selected already have drafts – they are in the Drafts folder in Outlook.',
+  },
   failed: { sv: 'Alla utkast kunde inte skapas', en: 'Not every draft could be created' },
 };
 
@@ -35,6 +39,7 @@ type Step =
   | { readonly kind: 'idle' }
   | { readonly kind: 'needs-permission' }
   | { readonly kind: 'refused' }
+  | { readonly kind: 'already' }
   | { readonly kind: 'busy'; readonly done: number; readonly total: number }
   | { readonly kind: 'done'; readonly created: number }
   | { readonly kind: 'failed'; readonly error: unknown; readonly created: number; readonly remaining: readonly PersonStatus[] };
@@ -50,6 +55,7 @@ export function ReplyDrafts({ people, consultation }: ReplyDraftsProps) {
   const { replyDrafts } = usePorts();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const unavailableId = useId();
+  const drafted = useRef(new Set<string>());
 
   if (replyDrafts === undefined) {
     return (
@@ -62,12 +68,19 @@ export function ReplyDrafts({ people, consultation }: ReplyDraftsProps) {
     );
   }
 
-  const createAll = async (list: readonly PersonStatus[]): Promise<void> => {
+  const createAll = async (asked: readonly PersonStatus[]): Promise<void> => {
+    // One draft per person while the pane is open: a second click does not fill the Drafts folder twice.
+    const list = asked.filter((person) => !drafted.current.has(person.email));
+    if (list.length === 0) {
+      setStep({ kind: 'already' });
+      return;
+    }
     let created = 0;
     try {
       for (const person of list) {
         setStep({ kind: 'busy', done: created, total: list.length });
         await replyDrafts.createDraft(replyDraftFor(person, consultation));
+        drafted.current.add(person.email);
         created += 1;
       }
       setStep({ kind: 'done', created });
@@ -113,6 +126,7 @@ export function ReplyDrafts({ people, consultation }: ReplyDraftsProps) {
       )}
       <div role="status" aria-live="polite">
         {step.kind === 'refused' && <p>{t.refused}</p>}
+        {step.kind === 'already' && <p>{t.already}</p>}
         {step.kind === 'busy' && (
           <Field label={`${t.progress}: ${step.done} / ${step.total}`}>
             <ProgressBar value={step.done} max={step.total} />

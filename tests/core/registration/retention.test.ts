@@ -192,3 +192,17 @@ describe('setDeleteAfter', () => {
     expect(() => setDeleteAfter(c, '2024-01-31')).toThrow(/Invalid date/);
   });
 });
+
+describe('a retention date left behind by a moved meeting', () => {
+  it('falls back to the default after the new end, so nothing is deleted before the meeting', () => {
+    const c = sampleConsultation();
+    const moved = {
+      ...c,
+      start: '2024-02-12T13:00:00+01:00',
+      end: '2024-02-12T14:30:00+01:00',
+      registrations: { ...c.registrations, deleteAfter: '2024-01-10T00:00:00+01:00' },
+    };
+    expect(retentionDate(moved)).toBe('2024-05-12T14:30:00+02:00');
+    expect(retentionNotice(moved, Date.parse('2024-01-11T00:00:00Z')).state).toBe('scheduled');
+  });
+});

@@ -274,6 +274,10 @@ describe('the registration tab', () => {
     expect(await screen.findByText(new RegExp(`^${count} utkast finns nu i mappen Utkast`))).toBeInTheDocument();
     expect(created).toHaveLength(count);
     expect(created.every((d) => d.to.length === 1 && d.subject.startsWith('Tack för din anmälan'))).toBe(true);
+    // Asked again for the same people: nobody gets a second draft.
+    await userEvent.click(screen.getByRole('button', { name: `Skapa svarsutkast (${count})` }));
+    expect(await screen.findByText(/^De valda har redan fått utkast/)).toBeInTheDocument();
+    expect(created).toHaveLength(count);
   });
 
   it('explains the reply-draft button where the host cannot ask for the permission', async () => {
