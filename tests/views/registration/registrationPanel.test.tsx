@@ -324,6 +324,11 @@ describe('the registration tab by hand, export and retention', () => {
       return 'blob:samrad/1';
     });
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: created, revokeObjectURL: vi.fn() }));
+    // jsdom cannot navigate to the file; the browser would save it. The link's target and name are what matter.
+    const clicked: { href: string; download: string }[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.href, download: this.download });
+    });
     try {
       const w = world({ consultation: seedLike(), mails: SEED_MAILS });
       show(<OrganiserPane eventId="event-1" />, 'sv', w);
@@ -331,6 +336,7 @@ describe('the registration tab by hand, export and retention', () => {
       await readMails();
       await userEvent.click(screen.getByRole('button', { name: 'Exportera anmälningslistan (CSV)' }));
       expect(files).toHaveLength(1);
+      expect(clicked).toEqual([{ href: 'blob:samrad/1', download: 'anmalningar-2023-11-02.csv' }]);
       const bytes = new Uint8Array((await files[0]?.arrayBuffer()) ?? new ArrayBuffer(0));
       // UTF-8 with a byte-order mark, so Excel does not read it as Windows-1252.
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -338,6 +344,7 @@ describe('the registration tab by hand, export and retention', () => {
       expect(text.startsWith('\uFEFFNamn;Organisation;E-post;Status;Anmäld\r\n')).toBe(true);
       expect(text.split('\r\n').filter((line) => line !== '').length).toBeGreaterThan(30);
     } finally {
+      click.mockRestore();
       vi.unstubAllGlobals();
     }
   });
