@@ -20,7 +20,7 @@ import {
   type TokenClient,
   type TokenResult,
 } from '../../../src/hosts/auth/naaTokenProvider';
-import { SignInError } from '../../../src/hosts/auth/signInError';
+import { signInFailure } from '../../support/signInFailure';
 import { createOutlookHost } from '../../../src/hosts/outlook/outlookHost';
 import { officeMock } from '../outlook/officeMock';
 
@@ -76,18 +76,6 @@ function fakeMsal(options: { silent?: Answer[]; popup?: Answer[] } = {}) {
 
 const token = (accessToken: string, account: AccountInfo | null = ACCOUNT): TokenResult => ({ accessToken, account });
 const interaction = () => new InteractionRequiredAuthError('consent_required', 'corr', 'AADSTS65001: consent needed');
-
-async function signInFailure(promise: Promise<unknown>): Promise<SignInError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SignInError);
-  const typed = error as SignInError;
-  expect(typed.what.sv).not.toBe(typed.what.en);
-  expect(typed.hint.sv).not.toBe(typed.hint.en);
-  return typed;
-}
 
 describe('granted: a silent token for the extra scope', () => {
   it('is true when MSAL gives one silently, asking for that scope only, for the signed-in account', async () => {

@@ -22,6 +22,7 @@ import {
   type TokenResult,
 } from '../../../src/hosts/auth/naaTokenProvider';
 import { SignInError } from '../../../src/hosts/auth/signInError';
+import { signInFailure } from '../../support/signInFailure';
 
 const ACCOUNT: AccountInfo = {
   homeAccountId: 'uid.tid',
@@ -78,18 +79,6 @@ function fakeClient(options: { silent?: Answer[]; popup?: Answer[]; active?: Acc
 }
 
 const token = (accessToken: string, account: AccountInfo | null = ACCOUNT): TokenResult => ({ accessToken, account });
-
-async function signInFailure(promise: Promise<unknown>): Promise<SignInError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SignInError);
-  const typed = error as SignInError;
-  expect(typed.what.sv).not.toBe(typed.what.en);
-  expect(typed.hint.sv).not.toBe(typed.hint.en);
-  return typed;
-}
 
 describe('with nested app authentication', () => {
   it('creates one MSAL client with the configuration, and gets the token silently', async () => {

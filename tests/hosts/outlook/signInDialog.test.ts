@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDialogFailure, encodeDialogToken } from '../../../src/hosts/auth/dialogProtocol';
 import { SignInError } from '../../../src/hosts/auth/signInError';
+import { signInFailure } from '../../support/signInFailure';
 import type { TokenClient } from '../../../src/hosts/auth/naaTokenProvider';
 import { createOutlookTokenProvider, nestedAppAuthSupported } from '../../../src/hosts/outlook/nestedAppAuth';
 import { DialogError, openSignInDialog, runOutlookSignInDialog, sendToPane } from '../../../src/hosts/outlook/signInDialog';
@@ -43,18 +44,6 @@ function withDialog(openResult?: ReturnType<typeof failed>, { closeThrows = fals
     handler(args);
   };
   return { ...mock, opened, emit, closed: () => closed, handlers };
-}
-
-async function signInFailure(promise: Promise<unknown>): Promise<SignInError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SignInError);
-  const typed = error as SignInError;
-  expect(typed.what.sv).not.toBe(typed.what.en);
-  expect(typed.hint.sv).not.toBe(typed.hint.en);
-  return typed;
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
