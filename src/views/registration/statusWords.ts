@@ -124,7 +124,7 @@ function capacityPhrase(capacity: number, language: Language): string {
  *    behind a number it qualifies;
  * 2. the cancelled, when there are any;
  * 3. the invited, always — "0 inbjudna" before the first invitation is the organiser's cue that none has gone out;
- * 4. the answers when at least one person is invited: each answer that has any ("20 tackat ja · 1 tackat nej"),
+ * 4. the answers when at least one person is invited: each answer given at least once ("20 tackat ja · 1 tackat nej"),
  *    or "0 svar" while nobody has answered yet;
  * 5. the waiting list, when anyone is on it.
  * So the walkthrough's two moments read "36 anmälda · 3 avanmälda · 0 inbjudna" before the invitations and
