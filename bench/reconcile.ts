@@ -6,18 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { reconcileRegistrations } from '../src/core/registration';
 import type { Attendee, AttendeeResponse, LedgerEntry, ReconcileInput } from '../src/core/registration';
-
-/** mulberry32: a small seeded PRNG, so every run measures the same input. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from './seededRandom';
 
 /** The same address as a person might type it the second time. */
 function retyped(email: string, random: () => number): string {

@@ -14,23 +14,12 @@ import { pathToFileURL } from 'node:url';
 import type { Attendee, AttendeeResponse, LedgerEntry, PersonStatus } from '../src/core/registration';
 import { reconcileRegistrations } from '../src/core/registration';
 import { toZonedIso } from '../src/core/time/zonedTime';
+import { seededRandom } from './seededRandom';
 
 const PEOPLE = 5_000;
 const RUNS = 5;
 const ORGANISATIONS = 200;
 const TIME_ZONE = 'Europe/Stockholm';
-
-/** mulberry32: a small seeded PRNG. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const FIRST = ['Anna', 'Åsa', 'Erik', 'Örjan', 'Lena', 'Mohammed', 'Sofia', 'Jürgen', 'Élise', 'Karl', 'Maja', 'Ali'];
 const LAST = ['Andersson', 'Öberg', 'Lindqvist', 'Ek', 'Nilsson', 'Hassan', 'Åkesson', 'Müller', 'Berg', 'Karlsson'];

@@ -10,7 +10,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Consultation } from '../../../src/core/consultation/schema';
-import type { CreatedDraft, ReplyDraft, ReplyDraftPort } from '../../../src/core/ports';
+import type { CreatedDraft, Invitee, ReplyDraft, ReplyDraftPort } from '../../../src/core/ports';
 import { PortError } from '../../../src/core/ports';
 import { OrganiserPane } from '../../../src/views/faces/OrganiserPane';
 import { sampleConsultation } from '../../support/consultations';
@@ -26,6 +26,14 @@ function seedLike(change: (c: Consultation) => Consultation = (c) => c): Consult
     ...c,
     registration: { ...c.registration, contactEmail: SEED_ORGANISER.mail, capacity: 60 },
   });
+}
+
+/** A consultation whose invitation run, started on 1 November, did not finish. */
+function interruptedRun(people: readonly Invitee[]): Consultation {
+  return seedLike((c) => ({
+    ...c,
+    registrations: { ...c.registrations, invitationInProgress: { startedAt: '2023-11-01T10:00:00+01:00', people: [...people] } },
+  }));
 }
 
 async function openRegistrations(): Promise<void> {
@@ -138,19 +146,10 @@ describe('the registration tab', () => {
   });
 
   it('finishes an interrupted invitation without inviting anyone twice', async () => {
-    const interrupted = seedLike((c) => ({
-      ...c,
-      registrations: {
-        ...c.registrations,
-        invitationInProgress: {
-          startedAt: '2023-11-01T10:00:00+01:00',
-          people: [
-            { email: 'jonas.lindahl@digg.example', name: 'Jonas Lindahl' },
-            { email: 'ny.person@example.org', name: 'Ny Person' },
-          ],
-        },
-      },
-    }));
+    const interrupted = interruptedRun([
+      { email: 'jonas.lindahl@digg.example', name: 'Jonas Lindahl' },
+      { email: 'ny.person@example.org', name: 'Ny Person' },
+    ]);
     const w = world({ consultation: interrupted });
     show(<OrganiserPane eventId="event-1" />, 'sv', w);
     await openRegistrations();
@@ -164,16 +163,7 @@ describe('the registration tab', () => {
   });
 
   it('abandons an interrupted invitation on request, sending nothing', async () => {
-    const interrupted = seedLike((c) => ({
-      ...c,
-      registrations: {
-        ...c.registrations,
-        invitationInProgress: {
-          startedAt: '2023-11-01T10:00:00+01:00',
-          people: [{ email: 'ny.person@example.org', name: null }],
-        },
-      },
-    }));
+    const interrupted = interruptedRun([{ email: 'ny.person@example.org', name: null }]);
     const w = world({ consultation: interrupted });
     show(<OrganiserPane eventId="event-1" />, 'en', w);
     await userEvent.click(await screen.findByRole('tab', { name: 'Registrations' }));
