@@ -10,7 +10,13 @@ export interface Bilingual {
 }
 
 export type SamradErrorCode =
-  'invalid-consultation' | 'invalid-input' | 'unreadable-invitation' | 'invalid-time-zone' | 'invalid-date-time';
+  | 'invalid-consultation'
+  | 'invalid-input'
+  | 'unreadable-invitation'
+  | 'invalid-time-zone'
+  | 'invalid-date-time'
+  | 'stage-too-large'
+  | 'input-too-long';
 
 export class SamradError extends Error {
   override readonly name: string = 'SamradError';

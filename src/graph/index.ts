@@ -41,3 +41,4 @@ export function createGraphPorts(options: AdapterOptions): GraphPorts {
     chat: new GraphMeetingChat(options),
   };
 }
+export { CALENDAR_PAGE_SIZE, GraphMyMeetings } from './adapters/myMeetings';

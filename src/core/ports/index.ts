@@ -13,3 +13,5 @@ export type { ConsultationLink, InvitationResult, Invitee, MeetingEvent, Meeting
 export type { IncomingMail, MailAddress, RegistrationMailPort } from './registrationMail';
 export type { Profile, ProfilePort } from './profile';
 export type { CreatedDraft, DraftPermission, ReplyDraft, ReplyDraftPort } from './replyDrafts';
+export type { LiveAgendaPort, LiveAgendaSession } from './liveAgenda';
+export type { MyConsultation, MyMeetingsPort } from './myMeetings';

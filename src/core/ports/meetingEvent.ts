@@ -3,7 +3,7 @@
  * 0002), the published agenda (a delimited section of the body), the Teams join link and the link to the
  * consultation document. Implemented over Microsoft Graph in src/graph; the core never sees a Graph type.
  */
-import type { Attendee } from '../registration/ledger';
+import type { Attendee, AttendeeResponse } from '../registration/ledger';
 
 /** The open extension on the organiser's event that points at the consultation document in the app folder. */
 export interface ConsultationLink {
@@ -27,6 +27,11 @@ export interface MeetingEvent {
   readonly organizerEmail: string;
   /** The invitations; the organiser's own row is not among them. */
   readonly attendees: readonly Attendee[];
+  /**
+   * The signed-in person's own answer to the invitation (`organizer` in the organiser's copy). Absent where it is
+   * not known (a copy made by hand rather than read from Graph).
+   */
+  readonly ownResponse?: AttendeeResponse;
   /** Opaque version of the event, for optimistic concurrency. */
   readonly etag: string;
   /** Only the organiser's copy carries it; null elsewhere and before the organiser has linked a document. */

@@ -19,7 +19,7 @@ import { attendeesPatch, graphAttendeesOf, LINK_EXTENSION_NAME, linkExtensionBod
 import { onlineMeetingShape, read } from '../mappers/shapes';
 import { DEFAULT_DISPLAY_ZONE, DEFAULT_MAX_ROUNDS, type AdapterOptions } from './options';
 
-const EVENT_SELECT = 'id,iCalUId,subject,start,end,body,organizer,attendees,onlineMeeting';
+const EVENT_SELECT = 'id,iCalUId,subject,start,end,body,organizer,attendees,responseStatus,onlineMeeting';
 const LINK_EXPAND = `extensions($filter=id eq ${odataString(LINK_EXTENSION_NAME)})`;
 /** Times in UTC (mapped to the display zone here) and the body as HTML, whatever the mailbox's settings. */
 const PREFER = { prefer: 'outlook.timezone="UTC", outlook.body-content-type="html"' };

@@ -24,13 +24,16 @@ const RESPONSES: ReadonlySet<string> = new Set<AttendeeResponse>([
 
 type GraphAttendee = z.infer<typeof attendeeShape>;
 
+// Graph's enums may grow (unknownFutureValue); an answer Samråd does not know is no answer it can count.
+function knownResponse(response: string | null | undefined): AttendeeResponse {
+  return response !== null && response !== undefined && RESPONSES.has(response) ? (response as AttendeeResponse) : 'none';
+}
+
 export function toAttendee(attendee: GraphAttendee): Attendee {
-  const response = attendee.status?.response ?? 'none';
   return {
     email: attendee.emailAddress?.address ?? '',
     name: attendee.emailAddress?.name ?? null,
-    // Graph's enums may grow (unknownFutureValue); an answer Samråd does not know is no answer it can count.
-    response: RESPONSES.has(response) ? (response as AttendeeResponse) : 'none',
+    response: knownResponse(attendee.status?.response),
   };
 }
 
@@ -79,6 +82,7 @@ export function toMeetingEvent(json: unknown, displayZone: string, etagHeader: s
     bodyHtml: event.body?.content ?? '',
     organizerEmail,
     attendees: (event.attendees ?? []).map(toAttendee),
+    ownResponse: knownResponse(event.responseStatus?.response),
     etag,
     link: toLink(event.extensions),
   };

@@ -37,6 +37,7 @@ export const eventShape = z.looseObject({
   body: z.nullish(itemBodyShape),
   organizer: z.nullish(recipientShape),
   attendees: z.nullish(z.array(attendeeShape)),
+  responseStatus: z.nullish(z.looseObject({ response: optionalText })),
   onlineMeeting: z.nullish(z.looseObject({ joinUrl: optionalText })),
   extensions: z.nullish(z.array(z.record(z.string(), z.unknown()))),
 });
