@@ -26,6 +26,7 @@ export const PAGES: readonly { name: PageName; file: string; entry: string; titl
   { name: 'workbench', file: 'index.html', entry: './src/entries/workbench.tsx', title: 'Samråd – arbetsbänk' },
   { name: 'outlook', file: 'outlook.html', entry: './src/entries/faces/outlook.tsx', title: 'Samråd – Outlook' },
   { name: 'teams', file: 'teams.html', entry: './src/entries/faces/teams.tsx', title: 'Samråd – Teams' },
+  { name: 'config', file: 'config.html', entry: './src/entries/faces/config.tsx', title: 'Samråd – lägg till i mötet' },
   { name: 'auth-dialog', file: 'auth-dialog.html', entry: './src/entries/auth/dialog.ts', title: 'Samråd – inloggning' },
   { name: 'auth-redirect', file: 'auth-redirect.html', entry: './src/entries/auth/redirect.ts', title: 'Samråd – inloggning' },
 ];
@@ -143,14 +144,39 @@ export default async function config(_env: unknown, argv: { mode?: string }): Pr
   // `npm start`: the sandbox keeps its state in .data/sandbox, so a restart loses nothing.
   const { startSandbox } = await import('./sandbox/server');
   const sandbox = await startSandbox({ port: 0, dataDir: path.join(root, '.data/sandbox') });
+  const fluid = await startWorkbenchFluid();
   const port = Number(process.env.PORT ?? 3000);
   return {
     ...pagesConfig(production),
     devServer: {
       ...workbenchDevServer(sandbox.origin, port),
       onListening: () => {
-        process.stdout.write(`\nSamråd workbench: http://127.0.0.1:${port}/  (sandbox state in .data/sandbox)\n\n`);
+        process.stdout.write(`\nSamråd workbench: http://127.0.0.1:${port}/  (sandbox state in .data/sandbox)\n`);
+        if (fluid !== null) process.stdout.write(`Live Share (tinylicious): ${fluid.endpoint}  (log in .data/tinylicious.log)\n`);
+        process.stdout.write('\n');
       },
     },
   };
+}
+
+/**
+ * Live Share in the workbench: the local Fluid service (tinylicious) on 7070, where Live Share's test host looks; the
+ * Teams faces connect to it directly (http and websocket; it answers any origin). A tinylicious already on the port
+ * is reused; one started here ends with this process. Without it the workbench still runs and the faces follow the
+ * published time plan, so a failure is reported, not fatal.
+ */
+async function startWorkbenchFluid(): Promise<{ readonly endpoint: string } | null> {
+  const { DEFAULT_TINYLICIOUS_PORT, startTinylicious } = await import('./tools/liveShare/tinylicious');
+  try {
+    return await startTinylicious({
+      port: DEFAULT_TINYLICIOUS_PORT,
+      storageDir: path.join(root, '.data/tinylicious'),
+      logFile: path.join(root, '.data/tinylicious.log'),
+    });
+  } catch (error) {
+    const { isSamradError } = await import('./src/core/errors');
+    const explained = isSamradError(error) ? `${error.what.en} ${error.hint.en}` : String(error);
+    process.stderr.write(`\nLive Share is off in the workbench: ${explained}\n`);
+    return null;
+  }
 }

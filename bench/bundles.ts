@@ -7,13 +7,21 @@
  * Fluent page is built in the same run, as the yardstick for the first-paint benchmark. Figures only; nothing is
  * asserted.
  *
- * Where the Outlook pane's kilobytes come from is split by package (MSAL, React, Fluent's parts, zod, Samråd's own
- * code) from the build's source maps (hidden: the scripts are byte for byte those of a build without maps). gzip
- * does not add up per part, so the split is an estimate: in each chunk, each part's minified bytes are gzipped on
- * their own and the results scaled to add up to the chunk's gzip size.
+ * The Teams side panel (teams.html) is held to the Outlook pane's first-paint budget (120 KB). Live Share and the
+ * Fluid Framework under it (~450 KB gzip) must be in none of its initial chunks: the printout names the lazy chunks
+ * that hold them, with their size and what loads them, and says whether the page reaches all of them only through
+ * the "live-share" dynamic import (src/hosts/teams/liveShare/), that is only when the agenda's live session is
+ * joined. If nothing in the build loads Live Share yet, it says that: the figures are of whatever the build gives.
+ * teams-js is loaded on demand too; the printout says where it is. Whether the emitted teams.html has an office.js
+ * script is read from the HTML file itself (it must not: office.js is the Outlook pane's).
+ *
+ * Where a page's kilobytes come from (the Outlook pane and the Teams page) is split by package (MSAL, React,
+ * Fluent's parts, zod, Samråd's own code) from the build's source maps (hidden: the scripts are byte for byte those
+ * of a build without maps). gzip does not add up per part, so the split is an estimate: in each chunk, each part's
+ * minified bytes are gzipped on their own and the results scaled to add up to the chunk's gzip size.
  */
 import HtmlWebpackPlugin from 'html-webpack-plugin';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,9 +30,19 @@ import { PAGES, pagesConfig } from '../webpack.config';
 
 export const BUDGET_FIRST_PAINT_KB = 120;
 export const BUDGET_EVERYTHING_KB = 250;
-/** Packages that must never reach the Outlook pane (the Teams SDK, Live Share and the Fluid Framework under it). */
+/**
+ * Packages that must never reach the Outlook pane (the Teams SDK, Live Share and the Fluid Framework under it); the
+ * package's name is the first group. Global: a module path can name several (a package inside another's
+ * node_modules), and the innermost is the one the module belongs to.
+ */
 const TEAMS_PACKAGES =
-  /node_modules\/(?:@microsoft\/teams-js|@microsoft\/live-share[^/]*|fluid-framework|@fluidframework\/[^/]+)\//;
+  /node_modules\/(@microsoft\/teams-js|@microsoft\/live-share[^/]*|fluid-framework|@fluidframework\/[^/]+)\//g;
+/** The one of TEAMS_PACKAGES the Teams page loads at start (on demand, while it starts); the rest are Live Share's. */
+const TEAMS_JS = '@microsoft/teams-js';
+/** The dynamic import that loads Live Share (src/hosts/teams/liveShare/liveShareModule.ts), run when the agenda is. */
+const LIVE_SHARE_CHUNK = 'live-share';
+/** A script element whose source is office.js (or its debug build), on any host. */
+const OFFICE_JS_SCRIPT = /<script\b[^>]*\ssrc="[^"]*\/office(?:\.debug)?\.js"/i;
 const MSAL_PACKAGES = /node_modules\/@azure\/msal-/;
 
 /**
@@ -57,10 +75,34 @@ export interface PageWeight {
   readonly msalKb: number;
   /** Modules of Teams, Live Share or Fluid in any chunk the page can load (by path). */
   readonly teamsModules: readonly string[];
+  /** Every chunk the page can load that holds a module of Teams, Live Share or Fluid, initial ones first. */
+  readonly teamsChunks: readonly ChunkWeight[];
+  /** Whether the page's emitted HTML has an office.js script (read from the HTML file in the build folder). */
+  readonly referencesOfficeJs: boolean;
   /** Everything, split into PARTS (KB, estimated; see the file's comment), largest first. */
   readonly split: readonly PartWeight[];
   /** The first-paint chunks, split the same way. */
   readonly initialSplit: readonly PartWeight[];
+}
+
+export interface ChunkWeight {
+  /** The chunk's name (its webpackChunkName, or the entry's name) or, for an unnamed split chunk, its file. */
+  readonly chunk: string;
+  readonly kb: number;
+  /** One of the page's initial chunks (a script in the page) rather than loaded on demand. */
+  readonly initial: boolean;
+  /**
+   * What loads it, within the page: the entry point's name, or the dynamic import's webpackChunkName (for an
+   * unnamed one, `import(request)`).
+   */
+  readonly loadedBy: readonly string[];
+  /**
+   * The page reaches it only through the "live-share" dynamic import (directly, or by an import inside what that
+   * loads): it is loaded only when the agenda's live session is joined.
+   */
+  readonly behindLiveShare: boolean;
+  /** The packages of TEAMS_PACKAGES with modules in the chunk, sorted. */
+  readonly teamsPackages: readonly string[];
 }
 
 export interface PartWeight {
@@ -125,6 +167,9 @@ function partOf(source: string): string {
  */
 function textPerPart(file: string): Map<string, string> {
   const code = readFileSync(file, 'utf8');
+  // webpack writes no map for a chunk none of whose text maps to a source (only its glue, e.g. an empty module that
+  // names the chunk of a dynamic import whose code is all in split chunks): all of it is webpack's.
+  if (!existsSync(`${file}.map`)) return new Map([[WEBPACK_RUNTIME, code]]);
   const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; mappings: string };
   const lines = code.split('\n');
   const pieces: { part: string | null; text: string }[] = [];
@@ -175,18 +220,42 @@ function jsFiles(chunks: Iterable<Chunk>): string[] {
   return [...chunks].flatMap((chunk) => [...chunk.files].filter((file) => file.endsWith('.js')));
 }
 
-/** The entry's chunk group and every chunk group it can load on demand, transitively. */
-function reachableChunks(entry: ChunkGroup): Set<Chunk> {
+/**
+ * The entry's chunk group and every chunk group it can load on demand, transitively, with their chunks; `stopAt`
+ * names groups not to enter (nor what they load).
+ */
+function reachable(
+  entry: ChunkGroup,
+  stopAt: (group: ChunkGroup) => boolean = () => false,
+): { chunks: Set<Chunk>; groups: Set<ChunkGroup> } {
   const chunks = new Set<Chunk>();
-  const seen = new Set<ChunkGroup>();
+  const groups = new Set<ChunkGroup>();
   const visit = (group: ChunkGroup): void => {
-    if (seen.has(group)) return;
-    seen.add(group);
+    if (groups.has(group) || stopAt(group)) return;
+    groups.add(group);
     for (const chunk of group.chunks) chunks.add(chunk);
     for (const child of group.getChildren()) visit(child);
   };
   visit(entry);
-  return chunks;
+  return { chunks, groups };
+}
+
+/**
+ * A chunk group as the printout names it: its name (the entry's, or the webpackChunkName of the dynamic import), or
+ * for an unnamed dynamic import, what it imports and the file that does.
+ */
+function groupName(group: ChunkGroup, root: string): string {
+  if (typeof group.name === 'string' && group.name !== '') return group.name;
+  const imports = group.origins.map((origin) => {
+    const from = origin.module?.nameForCondition();
+    return `import('${origin.request}')${from === undefined || from === null ? '' : ` in ${path.relative(root, from)}`}`;
+  });
+  return imports.length === 0 ? 'an unnamed chunk group' : [...new Set(imports)].join(', ');
+}
+
+/** The package of TEAMS_PACKAGES a module belongs to (the innermost one its path names), or null. */
+function teamsPackageOf(modulePath: string): string | null {
+  return [...modulePath.replaceAll('\\', '/').matchAll(TEAMS_PACKAGES)].at(-1)?.[1] ?? null;
 }
 
 /** Module paths, looking inside modules webpack concatenated into one. */
@@ -210,11 +279,31 @@ export function pageWeights(stats: Stats, dir: string): PageWeight[] {
     const entry = compilation.entrypoints.get(name);
     if (entry === undefined) throw new Error(`The build has no entry point ${name}.`);
     const initial = new Set(entry.chunks);
-    const all = reachableChunks(entry);
+    const { chunks: all, groups } = reachable(entry);
+    const withoutLiveShare = reachable(entry, (group) => group.name === LIVE_SHARE_CHUNK).chunks;
     const sum = (chunks: Iterable<Chunk>): number => jsFiles(chunks).reduce((kb, f) => kb + gzipKb(path.join(dir, f)), 0);
     const paths = new Map([...all].map((chunk) => [chunk, modulePaths(compilation, chunk)] as const));
     const msalChunks = [...all].filter((chunk) => (paths.get(chunk) ?? []).some((p) => MSAL_PACKAGES.test(p)));
-    const teamsModules = [...paths.values()].flat().filter((p) => TEAMS_PACKAGES.test(p));
+    const teamsModules = [...paths.values()].flat().filter((p) => teamsPackageOf(p) !== null);
+    const teamsChunks = [...all]
+      .map((chunk): ChunkWeight => {
+        const packages = new Set((paths.get(chunk) ?? []).flatMap((p) => teamsPackageOf(p) ?? []));
+        return {
+          chunk: chunk.name ?? jsFiles([chunk]).join(', '),
+          kb: sum([chunk]),
+          initial: initial.has(chunk),
+          // Only the page's own groups: a chunk shared with another page is loaded by that page's imports too.
+          loadedBy: [
+            ...new Set(
+              [...chunk.groupsIterable].filter((g) => groups.has(g)).map((g) => groupName(g, compilation.compiler.context)),
+            ),
+          ].sort(),
+          behindLiveShare: !withoutLiveShare.has(chunk),
+          teamsPackages: [...packages].sort(),
+        };
+      })
+      .filter((chunk) => chunk.teamsPackages.length > 0)
+      .sort((a, b) => Number(b.initial) - Number(a.initial) || b.kb - a.kb);
     const files = (chunks: Iterable<Chunk>): string[] => jsFiles(chunks).map((f) => path.join(dir, f));
     return {
       page: name,
@@ -223,6 +312,8 @@ export function pageWeights(stats: Stats, dir: string): PageWeight[] {
       totalKb: sum(all),
       msalKb: sum(msalChunks),
       teamsModules,
+      teamsChunks,
+      referencesOfficeJs: OFFICE_JS_SCRIPT.test(readFileSync(path.join(dir, file), 'utf8')),
       split: splitKb(files(all)),
       initialSplit: splitKb(files(initial)),
     };
@@ -276,30 +367,94 @@ function run(configs: Configuration[]): Promise<Stats[]> {
  */
 export async function buildForBench(): Promise<BenchBuild> {
   const dir = mkdtempSync(path.join(tmpdir(), 'samrad-bench-pages-'));
-  const pages = pagesConfig(true);
-  const [pageStats, buttonStats] = await run([
-    // Not cleaned: the folder is new, and the one-button page is written into it by the same run.
-    { ...pages, devtool: 'hidden-source-map', output: { ...pages.output, path: dir, clean: false } },
-    oneButtonConfig(dir),
-  ]);
-  if (pageStats === undefined || buttonStats === undefined) throw new Error('webpack gave stats for fewer builds than asked.');
-  const buttonEntry = buttonStats.compilation.entrypoints.get('one-button');
-  if (buttonEntry === undefined) throw new Error('The one-button build has no entry point.');
-  const oneButtonKb = jsFiles(buttonEntry.chunks).reduce((kb, f) => kb + gzipKb(path.join(dir, ONE_BUTTON_DIR, f)), 0);
-  return {
-    dir,
-    pages: pageWeights(pageStats, dir),
-    oneButtonKb,
-    remove: () => {
-      rmSync(dir, { recursive: true, force: true });
-    },
+  const remove = (): void => {
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    const pages = pagesConfig(true);
+    const [pageStats, buttonStats] = await run([
+      // Not cleaned: the folder is new, and the one-button page is written into it by the same run.
+      { ...pages, devtool: 'hidden-source-map', output: { ...pages.output, path: dir, clean: false } },
+      oneButtonConfig(dir),
+    ]);
+    if (pageStats === undefined || buttonStats === undefined) throw new Error('webpack gave stats for fewer builds than asked.');
+    const buttonEntry = buttonStats.compilation.entrypoints.get('one-button');
+    if (buttonEntry === undefined) throw new Error('The one-button build has no entry point.');
+    const oneButtonKb = jsFiles(buttonEntry.chunks).reduce((kb, f) => kb + gzipKb(path.join(dir, ONE_BUTTON_DIR, f)), 0);
+    return { dir, pages: pageWeights(pageStats, dir), oneButtonKb, remove };
+  } catch (error) {
+    // A failed build or measurement leaves no half-built pages behind in the temporary folder.
+    remove();
+    throw error;
+  }
 }
 
 const kb = (value: number): string => `${value.toFixed(1)} KB`;
 
 function verdict(value: number, budget: number): string {
   return value <= budget ? `within ${budget} KB` : `over ${budget} KB by ${(value - budget).toFixed(1)} KB`;
+}
+
+const parts = (split: readonly PartWeight[]): string => split.map((p) => `${p.part} ${kb(p.kb)}`).join(', ');
+
+/** Package names, shortened for a line: the @fluidframework/* packages as one count. */
+function packageList(packages: readonly string[]): string {
+  const fluid = packages.filter((p) => p.startsWith('@fluidframework/'));
+  const others = packages.filter((p) => !p.startsWith('@fluidframework/'));
+  return [
+    ...others,
+    ...(fluid.length === 0 ? [] : [`${fluid.length} @fluidframework/* package${fluid.length === 1 ? '' : 's'}`]),
+  ].join(', ');
+}
+
+/** Chunks as "name 12.3 KB (loaded by …: packages)". */
+function chunkList(chunks: readonly ChunkWeight[], packages: (chunk: ChunkWeight) => readonly string[]): string {
+  return chunks.map((c) => `${c.chunk} ${kb(c.kb)} (loaded by ${c.loadedBy.join(', ')}: ${packageList(packages(c))})`).join('; ');
+}
+
+/**
+ * The Teams side panel's figures: first paint against the Outlook pane's budget, where Live Share, Fluid and teams-js
+ * are (initial or lazy, and by which import), office.js in the page, and the first paint by part.
+ */
+function printTeamsPage(print: (line: string) => void, teams: PageWeight): void {
+  print(
+    `  Teams side panel (${teams.file}) budget: first paint ${kb(teams.initialKb)} (${verdict(teams.initialKb, BUDGET_FIRST_PAINT_KB)})`,
+  );
+  print(`  Teams side panel, first paint by part (estimated): ${parts(teams.initialSplit)}`);
+  const liveShareOf = (chunk: ChunkWeight): string[] => chunk.teamsPackages.filter((p) => p !== TEAMS_JS);
+  const liveShare = teams.teamsChunks.filter((chunk) => liveShareOf(chunk).length > 0);
+  const liveShareInitial = liveShare.filter((chunk) => chunk.initial);
+  print(
+    `  Live Share / Fluid modules in the Teams page's first-paint chunks: ${
+      liveShareInitial.length === 0 ? 'none' : chunkList(liveShareInitial, liveShareOf)
+    }`,
+  );
+  const liveShareLazy = liveShare.filter((chunk) => !chunk.initial);
+  if (liveShareLazy.length === 0) {
+    print(`  Live Share / Fluid in the Teams page's lazy chunks: none (nothing in this build of ${teams.file} loads Live Share)`);
+  } else {
+    const before = liveShareLazy.filter((chunk) => !chunk.behindLiveShare);
+    print(
+      `  Live Share / Fluid in the Teams page's lazy chunks: ${chunkList(liveShareLazy, liveShareOf)}; ` +
+        `${kb(liveShareLazy.reduce((n, c) => n + c.kb, 0))} in all, ` +
+        (before.length === 0
+          ? `loaded only when the agenda is run (behind the "${LIVE_SHARE_CHUNK}" import: when its live session is joined)`
+          : `of which ${before.map((c) => c.chunk).join(', ')} can load without the agenda being run (not only behind the "${LIVE_SHARE_CHUNK}" import)`),
+    );
+  }
+  const teamsJsOf = (chunk: ChunkWeight): string[] => chunk.teamsPackages.filter((p) => p === TEAMS_JS);
+  const teamsJs = teams.teamsChunks.filter((chunk) => teamsJsOf(chunk).length > 0);
+  const where = (chunks: readonly ChunkWeight[]): string =>
+    chunks.map((c) => `${c.chunk} ${kb(c.kb)}, loaded by ${c.loadedBy.join(', ')}`).join('; ');
+  const teamsJsInitial = teamsJs.filter((chunk) => chunk.initial);
+  const teamsJsLazy = teamsJs.filter((chunk) => !chunk.initial);
+  print(
+    `  teams-js in the Teams page: ${teamsJs.length === 0 ? 'none' : teamsJsInitial.length === 0 ? 'not in the first paint' : `in the first paint (${where(teamsJsInitial)})`}` +
+      (teamsJsLazy.length === 0 ? '' : `; lazy: ${where(teamsJsLazy)}`),
+  );
+  print(
+    `  office.js in the built ${teams.file}: ${teams.referencesOfficeJs ? 'referenced (a script element loads it)' : 'not referenced'}`,
+  );
 }
 
 export function printWeights(print: (line: string) => void, build: BenchBuild): void {
@@ -316,7 +471,6 @@ export function printWeights(print: (line: string) => void, build: BenchBuild): 
         `everything ${kb(outlook.totalKb)} (${verdict(outlook.totalKb, BUDGET_EVERYTHING_KB)}); ` +
         `without MSAL ${kb(outlook.totalKb - outlook.msalKb)}`,
     );
-    const parts = (split: readonly PartWeight[]): string => split.map((p) => `${p.part} ${kb(p.kb)}`).join(', ');
     print(`  Outlook pane, everything by part (estimated): ${parts(outlook.split)}`);
     print(`  Outlook pane, first paint by part (estimated): ${parts(outlook.initialSplit)}`);
     print(
@@ -325,6 +479,8 @@ export function printWeights(print: (line: string) => void, build: BenchBuild): 
       }`,
     );
   }
+  const teams = build.pages.find((p) => p.page === 'teams');
+  if (teams !== undefined) printTeamsPage(print, teams);
   print(`  one-button Fluent page (React 19 + FluentProvider + Button): ${kb(build.oneButtonKb)}`);
   print('  (gzip level 9, 1 KB = 1,024 bytes; office.js from Microsoft’s CDN is not counted)');
 }

@@ -1,21 +1,31 @@
 /**
- * How soon the Outlook pane paints, in headless Chromium (the machine's own, as the end-to-end tests launch it),
- * against a one-button Fluent page built in the same run and served the same way. Both come from the production
- * build in bench/bundles.ts, served by a small static server on loopback that passes Graph (`/v1.0`) and the
- * sandbox's token endpoint (`/sandbox`) to a started sandbox, as `npm start` does.
+ * How soon the Outlook pane and the Teams side panel paint, in headless Chromium (the machine's own, as the
+ * end-to-end tests launch it), against a one-button Fluent page built in the same run and served the same way. All
+ * come from the production build in bench/bundles.ts, served by a small static server on loopback that passes Graph
+ * (`/v1.0`) and the sandbox's endpoints (`/sandbox`) to a started sandbox, as `npm start` does.
  *
- * The pane is opened as the workbench frames it (`outlook.html?host=workbench&person=…&item=…`): the production
- * page and bundle, with the sandbox standing in for Microsoft 365 and for sign-in, so the whole way from the shell
- * to the organiser's data is measured. (With `?host=outlook` the page would stop at "not in Outlook": there is no
- * Office here.) office.js is a synchronous script in the production page's head; Microsoft's CDN is not reachable
- * here, so its request is answered at once with an empty script, as if Outlook had it cached.
+ * Each face is opened as the workbench frames it: the production page and bundle, with the sandbox standing in for
+ * Microsoft 365 and for sign-in, so the whole way from the shell to the person's data is measured.
+ *   - The Outlook pane: `outlook.html?host=workbench&person=<organiser>&item=<organiser's event>`, 420 px wide.
+ *     (With `?host=outlook` the page would stop at "not in Outlook": there is no Office here.) office.js is a
+ *     synchronous script in the production page's head; Microsoft's CDN is not reachable here, so its request is
+ *     answered at once with an empty script, as if Outlook had it cached.
+ *   - The Teams side panel: `teams.html?host=workbench&person=<presenter>&chat=<meeting chat>&meetingRole=presenter`,
+ *     320 px wide (Teams' side panel), the agenda read from the presenter's own copy of the invitation. (With
+ *     `?host=teams` the page would wait for a Teams that is not there.) teams.html has no office.js. Once the panel
+ *     shows the meeting it joins the agenda's live session, loading Live Share (its own chunks) after the agenda is
+ *     on screen; in the workbench the session's Fluid service is a tinylicious on localhost:7070. The benchmark runs
+ *     none and refuses that address, so the session is unavailable (the panel follows the time plan, as it does
+ *     without Live Share) and the figures do not depend on a service someone else may have running.
  *
- * Three moments of the pane, each the median of RUNS cold loads (a new browser context each time):
+ * Three moments of each face, each the median of RUNS cold loads (a new browser context each time), in Swedish:
  *   - first-contentful-paint: the static shell ("Samråd startar …"), painted before any JavaScript runs;
  *   - the first React view: the frame after the app replaced the shell (the initial chunks have run);
- *   - the pane with data: the frame after the organiser's consultation is shown (tabs present).
+ *   - the face with data: the frame after the person's data is shown — the organiser's consultation (tabs present),
+ *     or the agenda in the Teams panel (the first item of the agenda's list).
  * The one-button page's first-contentful-paint needs its whole bundle to run: it is the yardstick for both of the
- * first two. Figures only; nothing is asserted.
+ * first two (loaded in the same runs, between the faces, at the Outlook pane's width; a width changes nothing in
+ * that page's paint). Figures only; nothing is asserted.
  */
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -28,7 +38,18 @@ import { ONE_BUTTON_DIR, type BenchBuild } from './bundles';
 
 const RUNS = 5;
 const VIEWPORT = { width: 420, height: 720 };
+/** Teams' meeting side panel is 320 px wide. */
+const TEAMS_PANEL_VIEWPORT = { width: 320, height: 720 };
+/** The Outlook pane shows the consultation in tabs. */
+const ORGANISER_PANE_READY = '[role="tablist"]';
+/**
+ * The Teams panel's agenda: the first item of the list in the region named "Dagordning" (MeetingAgenda.tsx, in
+ * Swedish: the page is opened with lang=sv). Not aria-current: an item is marked so only while the meeting is on.
+ */
+const MEETING_AGENDA_READY = 'section[aria-label="Dagordning"] ol > li';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/**';
+/** The workbench's local Fluid service (LOCAL_FLUID in src/entries/faces/teams.tsx), over HTTP and websockets. */
+const LOCAL_FLUID = /^(?:https?|wss?):\/\/localhost:7070\//;
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -88,11 +109,21 @@ interface PaneMoments {
   readonly withData: number;
 }
 
+/** What a face is measured on: where it is, how wide, and what is in the page once it shows its data. */
+interface Face {
+  readonly url: string;
+  readonly viewport: { readonly width: number; readonly height: number };
+  /** A CSS selector matched once the face shows the person's data. */
+  readonly ready: string;
+}
+
 /**
  * Runs in the page before its own scripts: notes the frame in which the shell is gone (the app rendered) and the
- * frame in which the pane's tabs appear (the consultation is shown).
+ * frame in which `ready` first matches (the face shows its data). A string, not a function: the page runs it as
+ * written, whatever the bench's own code is compiled to; a block, so its names stay out of the page's globals.
  */
-const MOMENTS_SCRIPT = `
+const momentsScript = (ready: string): string => `{
+  const ready = ${JSON.stringify(ready)};
   window.__samradMoments = {};
   let sawShell = false;
   const note = (name) => requestAnimationFrame(() => { window.__samradMoments[name] ??= performance.now(); });
@@ -101,9 +132,9 @@ const MOMENTS_SCRIPT = `
     const shell = document.getElementById('samrad-shell');
     if (shell !== null) sawShell = true;
     else if (sawShell && moments.reactPending === undefined) { moments.reactPending = true; note('reactView'); }
-    if (moments.dataPending === undefined && document.querySelector('[role="tablist"]') !== null) { moments.dataPending = true; note('withData'); }
+    if (moments.dataPending === undefined && document.querySelector(ready) !== null) { moments.dataPending = true; note('withData'); }
   }).observe(document, { childList: true, subtree: true });
-`;
+}`;
 
 async function firstContentfulPaint(
   context: BrowserContext,
@@ -124,14 +155,18 @@ async function firstContentfulPaint(
   return result;
 }
 
-async function measurePane(browser: Browser, url: string): Promise<PaneMoments> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+async function measurePane(browser: Browser, face: Face): Promise<PaneMoments> {
+  const context = await browser.newContext({ viewport: face.viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
   try {
+    // Only the Outlook pane asks for office.js; for a page without it the route is never used.
     await context.route(OFFICE_JS, (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js: not reachable from the benchmark */' }),
     );
-    await context.addInitScript(MOMENTS_SCRIPT);
-    const { fcp, moments } = await firstContentfulPaint(context, url, '[role="tablist"]');
+    // Only the Teams panel asks for the Fluid service, and only once it shows the agenda; refused at once.
+    await context.route(LOCAL_FLUID, (route) => route.abort('connectionrefused'));
+    await context.routeWebSocket(LOCAL_FLUID, (socket) => socket.close());
+    await context.addInitScript(momentsScript(face.ready));
+    const { fcp, moments } = await firstContentfulPaint(context, face.url, face.ready);
     return { fcp, reactView: moments['reactView'] ?? Number.NaN, withData: moments['withData'] ?? Number.NaN };
   } finally {
     await context.close();
@@ -150,6 +185,33 @@ async function measureOneButton(browser: Browser, url: string): Promise<number> 
 const median = (values: readonly number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
+interface Medians {
+  readonly fcp: number;
+  readonly reactView: number;
+  readonly withData: number;
+}
+
+function medians(runs: readonly PaneMoments[]): Medians {
+  return {
+    fcp: median(runs.map((m) => m.fcp)),
+    reactView: median(runs.map((m) => m.reactView)),
+    withData: median(runs.map((m) => m.withData)),
+  };
+}
+
+const ms = (value: number): string => `${value.toFixed(0)} ms`.padStart(7);
+
+function printFace(print: (line: string) => void, title: string, dataMoment: string, face: Medians, yardstick: number): void {
+  print(`  ${title}, median of ${RUNS} cold loads:`);
+  print(
+    `    first-contentful-paint (the static shell)  ${ms(face.fcp)}   ratio to one button ${(face.fcp / yardstick).toFixed(2)}`,
+  );
+  print(
+    `    first React view (initial chunks run)      ${ms(face.reactView)}   ratio to one button ${(face.reactView / yardstick).toFixed(2)}`,
+  );
+  print(`    ${dataMoment.padEnd(41)}  ${ms(face.withData)}`);
+}
+
 export async function benchFirstPaint(print: (line: string) => void, build: BenchBuild): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'samrad-bench-fcp-'));
   const sandbox = await startSandbox({ port: 0, dataDir });
@@ -158,33 +220,66 @@ export async function benchFirstPaint(print: (line: string) => void, build: Benc
   try {
     const served = await startServer(build.dir, sandbox.origin);
     server = served.server;
-    const scenario = (await (await fetch(`${sandbox.origin}/sandbox/scenario`)).json()) as { organiserEventId: string };
+    const scenario = (await (await fetch(`${sandbox.origin}/sandbox/scenario`)).json()) as {
+      organiserEventId: string;
+      chatId: string;
+    };
     const organiser = sandbox.people.find((p) => p.role === 'organiser');
     if (organiser === undefined) throw new Error('The sandbox seed has no organiser.');
-    const query = new URLSearchParams({ host: 'workbench', person: organiser.id, item: scenario.organiserEventId, lang: 'sv' });
-    const paneUrl = `${served.origin}/outlook.html?${query.toString()}`;
+    const presenter = sandbox.people.find((p) => p.role === 'presenter');
+    if (presenter === undefined) throw new Error('The sandbox seed has no presenter.');
+    const paneQuery = new URLSearchParams({
+      host: 'workbench',
+      person: organiser.id,
+      item: scenario.organiserEventId,
+      lang: 'sv',
+    });
+    const pane: Face = {
+      url: `${served.origin}/outlook.html?${paneQuery.toString()}`,
+      viewport: VIEWPORT,
+      ready: ORGANISER_PANE_READY,
+    };
+    const panelQuery = new URLSearchParams({
+      host: 'workbench',
+      person: presenter.id,
+      chat: scenario.chatId,
+      meetingRole: 'presenter',
+      lang: 'sv',
+    });
+    const panel: Face = {
+      url: `${served.origin}/teams.html?${panelQuery.toString()}`,
+      viewport: TEAMS_PANEL_VIEWPORT,
+      ready: MEETING_AGENDA_READY,
+    };
     const buttonUrl = `${served.origin}/${ONE_BUTTON_DIR}/index.html`;
     browser = await launchChromium();
     // One load of each first, so Chromium's own start-up is not in the first measurement.
-    await measurePane(browser, paneUrl);
+    await measurePane(browser, pane);
     await measureOneButton(browser, buttonUrl);
-    const pane: PaneMoments[] = [];
+    await measurePane(browser, panel);
+    const paneRuns: PaneMoments[] = [];
+    const panelRuns: PaneMoments[] = [];
     const button: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      pane.push(await measurePane(browser, paneUrl));
+      paneRuns.push(await measurePane(browser, pane));
       button.push(await measureOneButton(browser, buttonUrl));
+      panelRuns.push(await measurePane(browser, panel));
     }
-    const fcp = median(pane.map((m) => m.fcp));
-    const reactView = median(pane.map((m) => m.reactView));
-    const withData = median(pane.map((m) => m.withData));
     const yardstick = median(button);
-    const ms = (value: number): string => `${value.toFixed(0)} ms`.padStart(7);
-    print(`  Outlook pane (production page, workbench host on the sandbox), median of ${RUNS} cold loads:`);
-    print(`    first-contentful-paint (the static shell)  ${ms(fcp)}   ratio to one button ${(fcp / yardstick).toFixed(2)}`);
-    print(
-      `    first React view (initial chunks run)      ${ms(reactView)}   ratio to one button ${(reactView / yardstick).toFixed(2)}`,
+    printFace(
+      print,
+      'Outlook pane (production page, workbench host on the sandbox)',
+      'the consultation shown (data from Graph)',
+      medians(paneRuns),
+      yardstick,
     );
-    print(`    the consultation shown (data from Graph)   ${ms(withData)}`);
+    printFace(
+      print,
+      `Teams side panel (production page, workbench host on the sandbox, presenter, ${TEAMS_PANEL_VIEWPORT.width} px wide)`,
+      'the agenda shown (invitation from Graph)',
+      medians(panelRuns),
+      yardstick,
+    );
     print(`  one-button Fluent page, first-contentful-paint ${ms(yardstick)}`);
   } finally {
     await browser?.close();

@@ -41,12 +41,33 @@ export const NO_FAULTS: FaultSettings = {
  */
 export const FAULT_HEADER = 'x-sandbox-fault';
 
+/**
+ * How a person stands to the ministry's tenant, which decides what Graph lets them reach (sandbox/README.md, "Who is
+ * in the tenant"):
+ * - `member`: an account in the ministry's tenant (the default): mailbox, calendar, Teams, everything.
+ * - `guest`: a B2B guest account in the ministry's tenant. In Teams they are the guest and reach the meeting chat they
+ *   are a member of, but the guest account has no mailbox there (Graph: 404 MailboxNotEnabledForRESTAPI). Their
+ *   invitation goes to their own organisation's mailbox, which they reach by signing in at home.
+ * - `external`: a Teams user of another organisation (federated, "external access"), signed in to their own tenant:
+ *   their own mailbox yes, the ministry's chats and online meetings no.
+ * - `email-only`: never in Teams; only their own mailbox, where the invitation arrives.
+ */
+export type SandboxAccess = 'member' | 'guest' | 'external' | 'email-only';
+
+/**
+ * Which tenant a token was issued by: the ministry's (`ministry`), or the person's own organisation's (`home`). For a
+ * member the two are one. Guests sign in to either; external and e-mail-only people only at home.
+ */
+export type SandboxTenant = 'ministry' | 'home';
+
 export interface SandboxPerson {
   readonly id: string;
   readonly displayName: string;
   readonly mail: string; // also the userPrincipalName
   readonly organisation: string;
   readonly role: 'organiser' | 'presenter' | 'participant';
+  /** Absent: `member`. */
+  readonly access?: SandboxAccess;
 }
 
 export interface SandboxOptions {
@@ -65,8 +86,11 @@ export interface RunningSandbox {
   /**
    * A bearer token that signs in as this person (by id or mail), carrying the sign-in scopes and the extra ones the
    * person has consented to; with `scopes`, exactly those (a request can still use only what the person may grant).
+   * `tenant` is where they sign in: by default the ministry's for members and guests, their own organisation's for
+   * external and e-mail-only people; asking for the ministry's tenant for one of the latter throws, as Entra ID
+   * refuses them (AADSTS50020).
    */
-  tokenFor(person: string, scopes?: readonly string[]): string;
+  tokenFor(person: string, scopes?: readonly string[], tenant?: SandboxTenant): string;
   setFaults(faults: Partial<FaultSettings>): void;
   /** Restores the seed state (and writes it). */
   reset(): Promise<void>;
@@ -93,10 +117,13 @@ export interface SharedMailboxInfo {
 /**
  * HTTP controls under /sandbox (no token needed; loopback only):
  *   GET  /sandbox/people                 → SandboxPerson[]
- *   POST /sandbox/token  {"person": id, "scopes"?: string[]}
- *                                        → {"accessToken", "tokenType", "person", "scopes"}: a token with the sign-in
- *                                          scopes and every extra one the person has consented to; 403
- *                                          consent_required when `scopes` names an extra scope not consented to
+ *   POST /sandbox/token  {"person": id, "scopes"?: string[], "tenant"?: "ministry" | "home"}
+ *                                        → {"accessToken", "tokenType", "person", "scopes", "tenant"}: a token with the
+ *                                          sign-in scopes and every extra one the person has consented to, issued by
+ *                                          the tenant asked for (default: see SandboxTenant); 403 consent_required
+ *                                          when `scopes` names an extra scope not consented to; 400 invalid_request
+ *                                          (AADSTS50020) when an external or e-mail-only person asks for the
+ *                                          ministry's tenant
  *   GET  /sandbox/consent                → ConsentState
  *   POST /sandbox/consent {"person", "scope", "granted"}
  *                                        → ConsentState, after the person's consent to the extra scope was given
@@ -107,6 +134,9 @@ export interface SharedMailboxInfo {
  *   GET  /sandbox/scenario               → {"organiserEventId", "organiserId", "iCalUId", "chatId", "joinUrl"}: the
  *                                          calendar item Outlook has open for the organiser, the meeting's iCalUId
  *                                          (attendees' own copies share it) and the meeting chat Teams gives the app
- *   POST /sandbox/reset                  → 204
+ *   GET  /sandbox/live-share/{meeting}   → {"containerId": string | null}: the meeting's Live Share container
+ *   PUT  /sandbox/live-share/{meeting} {"containerId": id | null} → {"containerId": the id kept}: the first id
+ *                                          offered is kept (Teams answers a later one with Conflict); null forgets it
+ *   POST /sandbox/reset                  → 204 (also forgets the Live Share containers)
  */
 export const SANDBOX_CONTROL_PREFIX = '/sandbox';

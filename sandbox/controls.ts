@@ -1,16 +1,19 @@
 /**
  * The sandbox's own controls under /sandbox (contract.ts): who can sign in, a token for them, their consent to the
- * app's extra scopes, the shared mailboxes, the fault switches and reset. They need no token and never meet
- * injected faults, so a test or the workbench can always steer.
+ * app's extra scopes, the shared mailboxes, the fault switches, the Live Share container of a meeting
+ * (liveShareControl.ts) and reset. They need no token and never meet injected faults, so a test or the workbench
+ * can always steer.
  */
 import { SANDBOX_CONTROL_PREFIX, type ConsentState, type SandboxPerson, type SharedMailboxInfo } from './contract';
 import type { FaultInjector } from './faults';
+import { isTenant, signInTenant } from './auth/access';
 import { consentsOf, EXTRA_SCOPES, grantableScopes, isExtraScope, SIGN_IN_SCOPES } from './auth/scopes';
 import { issueToken } from './auth/tokens';
 import { isJsonObject } from './graph/context';
 import { GraphError } from './http/errors';
 import { isLoopbackOrigin } from './http/io';
 import { empty, json, type GraphResponse } from './http/response';
+import { forgetLiveShareContainers, handleLiveShareControl, isLiveShareControl } from './liveShareControl';
 import { findPerson } from './state/people';
 import type { StateStore } from './state/store';
 
@@ -41,11 +44,16 @@ function personNamed(deps: ControlDeps, who: unknown, shape: string): SandboxPer
 /**
  * A token as Entra ID would issue it: whatever scopes are asked for, it carries every scope the person has granted
  * the app (the sign-in ones and the extra ones consented to); asking for an extra scope not consented to is the
- * "consent required" answer that sends MSAL to the interactive prompt.
+ * "consent required" answer that sends MSAL to the interactive prompt. It is issued by the tenant asked for, by
+ * default the one Teams signs the person in to (auth/access.ts); one they have no account in refuses them.
  */
 function token(deps: ControlDeps, body: Buffer): GraphResponse {
   const request = parseBody(body);
-  const person = personNamed(deps, request.person, '{"person": "<id or mail>", "scopes"?: ["…"]}');
+  const person = personNamed(deps, request.person, '{"person": "<id or mail>", "scopes"?: ["…"], "tenant"?: "home"}');
+  if (request.tenant !== undefined && !isTenant(request.tenant)) {
+    throw new GraphError(400, 'BadRequest', '"tenant" must be "ministry" or "home".');
+  }
+  const tenant = signInTenant(person, request.tenant);
   const asked = request.scopes ?? [];
   if (!Array.isArray(asked) || !asked.every((s): s is string => typeof s === 'string')) {
     throw new GraphError(400, 'BadRequest', '"scopes" must be an array of scope names, e.g. ["Mail.ReadWrite"].');
@@ -70,10 +78,11 @@ function token(deps: ControlDeps, body: Buffer): GraphResponse {
     );
   }
   return json(200, {
-    accessToken: issueToken(deps.store.current.secret, person, granted),
+    accessToken: issueToken(deps.store.current.secret, person, granted, tenant),
     tokenType: 'Bearer',
     person,
     scopes: granted,
+    tenant,
   });
 }
 
@@ -172,7 +181,9 @@ export function checkControlCaller(method: string, headers: Readonly<Record<stri
 }
 
 export async function handleControl(deps: ControlDeps, method: string, path: string, body: Buffer): Promise<GraphResponse> {
-  const action = `${method} ${path.slice(SANDBOX_CONTROL_PREFIX.length)}`;
+  const controlPath = path.slice(SANDBOX_CONTROL_PREFIX.length);
+  if (isLiveShareControl(controlPath)) return handleLiveShareControl(deps, method, controlPath, body);
+  const action = `${method} ${controlPath}`;
   switch (action) {
     case 'GET /people':
       return json(200, deps.store.current.people);
@@ -192,6 +203,7 @@ export async function handleControl(deps: ControlDeps, method: string, path: str
       return setFaults(deps, body);
     case 'POST /reset':
       await deps.reset();
+      forgetLiveShareContainers(deps);
       return empty(204);
     default:
       throw new GraphError(404, 'NotFound', `No sandbox control '${action}'. See sandbox/contract.ts.`);

@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { signInTenant } from './auth/access';
 import { effectiveScopes, grantableScopes } from './auth/scopes';
 import { verifyToken, issueToken } from './auth/tokens';
 import {
@@ -15,6 +16,7 @@ import {
   type RunningSandbox,
   type SandboxOptions,
   type SandboxPerson,
+  type SandboxTenant,
 } from './contract';
 import { checkControlCaller, handleControl, type ControlDeps } from './controls';
 import { FaultInjector } from './faults';
@@ -37,7 +39,7 @@ interface Deps extends ControlDeps {
 function authenticate(
   store: StateStore,
   headers: Readonly<Record<string, string>>,
-): { readonly caller: SandboxPerson; readonly scopes: ReadonlySet<string> } {
+): { readonly caller: SandboxPerson; readonly scopes: ReadonlySet<string>; readonly tenant: SandboxTenant } {
   const header = headers.authorization ?? '';
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
   if (bearer === undefined) {
@@ -50,7 +52,11 @@ function authenticate(
       'WWW-Authenticate': 'Bearer realm="", error="invalid_token"',
     });
   }
-  return { caller: person, scopes: effectiveScopes(store.current, person.id, claims?.scopes ?? null) };
+  return {
+    caller: person,
+    scopes: effectiveScopes(store.current, person.id, claims?.scopes ?? null),
+    tenant: claims?.tenant ?? 'ministry',
+  };
 }
 
 async function graph(
@@ -70,7 +76,7 @@ async function graph(
   }
   if (fault.kind === '429' || fault.kind === '503') throw faultError(fault.kind, deps.faults.settings.retryAfterSeconds);
 
-  const { caller, scopes } = authenticate(deps.store, headers);
+  const { caller, scopes, tenant } = authenticate(deps.store, headers);
   const request: GraphRequest = {
     method: (incoming.method ?? 'GET').toUpperCase(),
     path: url.pathname.slice(GRAPH_PREFIX.length) || '/',
@@ -82,6 +88,7 @@ async function graph(
     request,
     caller,
     scopes,
+    tenant,
     store: deps.store,
     graphBaseUrl: deps.graphBaseUrl(),
     now: () => Date.now(),
@@ -166,10 +173,15 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     get people(): readonly SandboxPerson[] {
       return store.current.people;
     },
-    tokenFor(who: string, scopes?: readonly string[]): string {
+    tokenFor(who: string, scopes?: readonly string[], tenant?: SandboxTenant): string {
       const person = findPerson(store.current, who);
       if (person === undefined) throw new Error(`No sandbox person has the id or mail "${who}".`);
-      return issueToken(store.current.secret, person, scopes ?? grantableScopes(store.current, person.id));
+      return issueToken(
+        store.current.secret,
+        person,
+        scopes ?? grantableScopes(store.current, person.id),
+        signInTenant(person, tenant),
+      );
     },
     setFaults(update: Partial<FaultSettings>): void {
       faults.set(update);

@@ -1,5 +1,5 @@
 /** The request a Graph handler sees, the same whether it came over HTTP or inside a $batch. */
-import type { SandboxPerson } from '../contract';
+import type { SandboxPerson, SandboxTenant } from '../contract';
 import { badRequest } from '../http/errors';
 import type { JsonObject } from '../state/model';
 import type { StateStore } from '../state/store';
@@ -19,6 +19,8 @@ export interface GraphContext {
   readonly caller: SandboxPerson;
   /** The delegated scopes the caller's token may use now (auth/scopes.ts). */
   readonly scopes: ReadonlySet<string>;
+  /** Which tenant signed the caller in (auth/access.ts): a guest's or an external user's reach depends on it. */
+  readonly tenant: SandboxTenant;
   readonly store: StateStore;
   /** e.g. http://127.0.0.1:41234/v1.0 — for @odata.nextLink and @odata.context. */
   readonly graphBaseUrl: string;

@@ -1,10 +1,12 @@
 /**
  * Dispatch of one Graph request (over HTTP or inside a $batch) to its handler. `/me/...` and
  * `/users/{id|mail}/...` name a mailbox; the caller may use their own, and read the mail of a shared mailbox they
- * have access to, each only with a token carrying one of the route's scopes. Refusals are worded the way the
- * service behind the route words them. Unknown paths get Graph's "Resource not found for the segment".
+ * have access to, each only with a token carrying one of the route's scopes. A guest signed in to the ministry's
+ * tenant has no mailbox there (auth/access.ts). Refusals are worded the way the service behind the route words
+ * them. Unknown paths get Graph's "Resource not found for the segment".
  */
 import type { User } from '@microsoft/microsoft-graph-types';
+import { guestHasNoMailbox, hasMailboxHere } from '../auth/access';
 import { allows, ROUTE_SCOPES } from '../auth/scopes';
 import { badRequest, GraphError, mailboxAccessDenied } from '../http/errors';
 import { json, type GraphResponse } from '../http/response';
@@ -109,6 +111,7 @@ function authorise(ctx: GraphContext, holder: MailboxHolder, route: MailboxRoute
   if (holder.kind === 'person') {
     if (holder.person.id !== ctx.caller.id) throw denied(route.family);
     if (!allows(ctx.scopes, route.scopes)) throw missingScope(route.family, route.scopes, ctx);
+    if (route.family === 'mailbox' && !hasMailboxHere(ctx.caller, ctx.tenant)) throw guestHasNoMailbox();
     return holder.person;
   }
   const { mailbox } = holder;

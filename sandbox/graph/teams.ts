@@ -1,11 +1,13 @@
 /**
  * Teams as the meeting app sees it: the online meeting behind a join URL, the meeting chat (with
  * `onlineMeetingInfo` leading back to the calendar event) and its messages. Membership follows the invitation:
- * the organiser and everyone currently on the organiser's attendee list, nobody else.
+ * the organiser and everyone currently on the organiser's attendee list, nobody else. All of it is the ministry's
+ * tenant's: a token another organisation's tenant issued (an external user's, a guest signed in at home) finds no
+ * online meeting and may not read the chat (auth/access.ts).
  */
 import type { Chat, ChatMessage, OnlineMeeting } from '@microsoft/microsoft-graph-types';
+import { chatOfAnotherTenant, reachesMinistryTeams } from '../auth/access';
 import { ROUTE_SCOPES } from '../auth/scopes';
-import type { SandboxPerson } from '../contract';
 import { badRequest, GraphError } from '../http/errors';
 import { json, type GraphResponse } from '../http/response';
 import type { SandboxState, StoredChat, StoredChatMessage, StoredOnlineMeeting } from '../state/model';
@@ -95,6 +97,8 @@ function renderMeeting(state: Readonly<SandboxState>, meeting: StoredOnlineMeeti
 }
 
 function visibleMeetings(ctx: MailboxContext): StoredOnlineMeeting[] {
+  // The meetings live in the ministry's tenant; looked up from another tenant, there are none.
+  if (!reachesMinistryTeams(ctx.tenant)) return [];
   const state = ctx.store.current;
   return state.onlineMeetings.filter((m) => membersOf(state, m).has(ctx.owner.id));
 }
@@ -142,11 +146,12 @@ interface ChatAccess {
   readonly meeting: StoredOnlineMeeting;
 }
 
-function chatFor(state: Readonly<SandboxState>, caller: SandboxPerson, chatId: string): ChatAccess {
+function chatFor(state: Readonly<SandboxState>, who: Pick<GraphContext, 'caller' | 'tenant'>, chatId: string): ChatAccess {
   const chat = state.chats.find((c) => c.id === chatId);
   const meeting = state.onlineMeetings.find((m) => m.id === chat?.onlineMeetingId);
   if (chat === undefined || meeting === undefined) throw chatNotFound();
-  if (!membersOf(state, meeting).has(caller.id)) throw forbidden();
+  if (!reachesMinistryTeams(who.tenant)) throw chatOfAnotherTenant();
+  if (!membersOf(state, meeting).has(who.caller.id)) throw forbidden();
   return { chat, meeting };
 }
 
@@ -220,7 +225,7 @@ function parseChatTop(query: URLSearchParams): number {
 
 function listChatMessages(ctx: GraphContext, chatId: string): GraphResponse {
   const state = ctx.store.current;
-  const access = chatFor(state, ctx.caller, chatId);
+  const access = chatFor(state, ctx, chatId);
   const query = ctx.request.query;
   const orderBy = query.get('$orderby');
   if (orderBy !== null && !/^\s*(createdDateTime|lastModifiedDateTime)\s+desc\s*$/i.test(orderBy)) {
@@ -244,7 +249,7 @@ function listChatMessages(ctx: GraphContext, chatId: string): GraphResponse {
 
 function getChatMessage(ctx: GraphContext, chatId: string, messageId: string): GraphResponse {
   const state = ctx.store.current;
-  const message = chatFor(state, ctx.caller, chatId).chat.messages.find((m) => m.id === messageId);
+  const message = chatFor(state, ctx, chatId).chat.messages.find((m) => m.id === messageId);
   if (message === undefined) throw new GraphError(404, 'NotFound', 'The message was not found in this chat.');
   return json(200, renderMessage(state, chatId, message));
 }
@@ -258,7 +263,7 @@ async function postChatMessage(ctx: GraphContext, chatId: string): Promise<Graph
   }
   if (contentType !== 'html' && contentType !== 'text') throw badRequest("body.contentType must be 'html' or 'text'.");
   const posted = await ctx.store.write((draft) => {
-    const { chat } = chatFor(draft, ctx.caller, chatId);
+    const { chat } = chatFor(draft, ctx, chatId);
     // Teams message ids are the post time in milliseconds; two posts in one millisecond still get distinct ids.
     const lastId = Number(chat.messages.at(-1)?.id ?? 0);
     const instant = Math.max(ctx.now(), lastId + 1);
@@ -280,7 +285,7 @@ async function postChatMessage(ctx: GraphContext, chatId: string): Promise<Graph
 }
 
 function getChat(ctx: GraphContext, chatId: string): GraphResponse {
-  const access = chatFor(ctx.store.current, ctx.caller, chatId);
+  const access = chatFor(ctx.store.current, ctx, chatId);
   return json(200, { '@odata.context': `${ctx.graphBaseUrl}/$metadata#chats/$entity`, ...renderChat(ctx, access) });
 }
 

@@ -8,7 +8,7 @@
  * name them directly. Ids are stable slugs, never derived from the list order, so that state.json and the tests
  * survive edits here.
  */
-import type { SandboxPerson } from '../contract';
+import type { SandboxAccess, SandboxPerson } from '../contract';
 
 const MINISTRY = 'Finansdepartementet';
 const DIGG = 'Myndigheten för digital förvaltning';
@@ -48,9 +48,14 @@ export const SEED_ORGANISATIONS = {
 type OrganisationKey = keyof typeof SEED_ORGANISATIONS;
 
 /** `first.last` at the organisation's domain: the shape almost every organisation here uses. */
-function participant(id: string, displayName: string, organisation: OrganisationKey): SandboxPerson {
+function participant(
+  id: string,
+  displayName: string,
+  organisation: OrganisationKey,
+  access?: Exclude<SandboxAccess, 'member'>,
+): SandboxPerson {
   const { name, domain } = SEED_ORGANISATIONS[organisation];
-  return { id, displayName, mail: `${id}@${domain}`, organisation: name, role: 'participant' };
+  return { id, displayName, mail: `${id}@${domain}`, organisation: name, role: 'participant', ...(access ? { access } : {}) };
 }
 
 export const SEED_ORGANISER: SandboxPerson = {
@@ -130,3 +135,18 @@ const PARTICIPANTS: readonly SandboxPerson[] = [
 
 /** Organiser first, then the presenter, then the participants (see the file comment for why the order matters). */
 export const SEED_PEOPLE: readonly SandboxPerson[] = [SEED_ORGANISER, SEED_PRESENTER, ...PARTICIPANTS];
+
+/**
+ * Participants who are not members of the ministry's tenant (contract.ts, SandboxAccess): how far Samråd reaches
+ * them is measured in docs/reach-matrix.md. None of them wrote a registration mail, so SEED_PEOPLE, the mails and
+ * their answer key are untouched; the seed state lists them after SEED_PEOPLE and makes their mailboxes (their own
+ * organisations' mail, outside the ministry's Exchange) last, so every id the seed made before them is unchanged.
+ */
+export const SEED_OUTSIDE_PARTICIPANTS: readonly SandboxPerson[] = [
+  // A B2B guest in the ministry's tenant: in Teams as the guest account, her mail at Famna.
+  participant('elsa.wahlberg', 'Elsa Wahlberg', 'famna', 'guest'),
+  // Joins from Fairtrade's own Microsoft 365 tenant (Teams external access).
+  participant('tobias.reinholdsson', 'Tobias Reinholdsson', 'fairtrade', 'external'),
+  // Takes part by e-mail only and never opens Teams.
+  participant('greta.aronsson', 'Greta Aronsson', 'giva', 'email-only'),
+];

@@ -5,9 +5,10 @@
  * the event that links the two. A day later the organiser published the agenda as the invitation gave it (no
  * durations yet: version 1, made by the core's preparePublication) and invited the presenter, through the same
  * PATCH the sandbox answers with Exchange's semantics; participants register by mail and are invited later.
- * People and registration mails come from `people.ts` and `mails.ts`; the ministry's shared registration mailbox,
- * shared with the organiser, from `sharedMailbox.ts`. Nobody has consented to the app's extra scopes yet. Built the
- * same way twice, it is the same, byte for byte.
+ * People (three of them from outside the ministry's tenant: a guest, an external Teams user and someone who takes
+ * part by e-mail only) and registration mails come from `people.ts` and `mails.ts`; the ministry's shared
+ * registration mailbox, shared with the organiser, from `sharedMailbox.ts`. Nobody has consented to the app's extra
+ * scopes yet. Built the same way twice, it is the same, byte for byte.
  */
 import { readFileSync } from 'node:fs';
 import { importInvitation } from '../../src/core/invitation';
@@ -25,7 +26,8 @@ import { STATE_FORMAT, type Mailbox, type SandboxState, type StoredEvent, type S
 import { mailboxOf, recipientOf } from '../state/people';
 import { seedRegistrationMails } from './mails';
 import { seedSharedMailbox } from './sharedMailbox';
-import { SEED_ORGANISATIONS, SEED_PEOPLE } from './people';
+import { accessOf } from '../auth/access';
+import { SEED_ORGANISATIONS, SEED_OUTSIDE_PARTICIPANTS, SEED_PEOPLE } from './people';
 
 /** The subject the organiser gave the calendar item in Outlook (shorter than the letter's title). */
 export const SEED_EVENT_SUBJECT = 'Samråd om Sveriges handlingsplan för OGP 2023–2025';
@@ -59,7 +61,11 @@ export interface SeedSources {
 }
 
 export function defaultSeedSources(): SeedSources {
-  return { people: SEED_PEOPLE, mails: seedRegistrationMails, invitationText: readFileSync(SEED_INVITATION_URL, 'utf8') };
+  return {
+    people: [...SEED_PEOPLE, ...SEED_OUTSIDE_PARTICIPANTS],
+    mails: seedRegistrationMails,
+    invitationText: readFileSync(SEED_INVITATION_URL, 'utf8'),
+  };
 }
 
 function checkPeople(people: readonly SandboxPerson[]): SandboxPerson {
@@ -115,7 +121,8 @@ export function buildSeedState(secret: string, sources: SeedSources = defaultSee
     onlineMeetings: [],
     chats: [],
   };
-  for (const person of state.people) state.mailboxes[person.id] = emptyMailbox(state);
+  const members = state.people.filter((p) => accessOf(p) === 'member');
+  for (const person of members) state.mailboxes[person.id] = emptyMailbox(state);
 
   const { consultation } = importInvitation(sources.invitationText);
   const startMs = parseZonedIso(consultation.start);
@@ -231,6 +238,11 @@ export function buildSeedState(secret: string, sources: SeedSources = defaultSee
     state.sharedMailboxes = [
       { id: shared.id, displayName: shared.displayName, mail: shared.mail, delegates: [...shared.delegates] },
     ];
+  }
+  // Last of all, so that every id made before them is the same as before the seed had people from outside the
+  // ministry's tenant: their mailboxes are their own organisations', not the ministry's Exchange.
+  for (const person of state.people) {
+    if (accessOf(person) !== 'member') state.mailboxes[person.id] = emptyMailbox(state);
   }
   state.consents = {};
   return state;

@@ -7,6 +7,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SamradError } from '../core/errors';
 import { sandboxControls } from '../hosts/workbench/sandboxControls';
+import { listenForStageShares } from '../hosts/workbench/stageChannel';
 import { LanguageContext, type Language } from '../views/i18n';
 import { Workbench, type WorkbenchSetup } from '../views/workbench/Workbench';
 
@@ -20,6 +21,8 @@ const draftConsent = {
   },
 };
 const systemNow = (): number => Date.now();
+const onStageShare = (listener: (payload: string) => void): (() => void) =>
+  listenForStageShares(window, window.location.origin, listener);
 
 async function loadSeedInvitation(): Promise<string> {
   const response = await fetch('/seed/invitation-ogp-2023-12-12.txt').catch(() => null);
@@ -75,6 +78,7 @@ function Page() {
             resetSandbox={() => controls.reset()}
             answerInvitation={(person, iCalUId, answer) => controls.answerInvitation(person, iCalUId, answer)}
             draftConsent={draftConsent}
+            onStageShare={onStageShare}
             now={systemNow}
             loadExample={loadSeedInvitation}
           />

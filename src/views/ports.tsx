@@ -9,6 +9,7 @@ import type {
   DraftStore,
   MeetingChatPort,
   MeetingEventPort,
+  MyMeetingsPort,
   ProfilePort,
   RegistrationMailPort,
   ReplyDraftPort,
@@ -29,6 +30,8 @@ export interface Ports {
   readonly profile?: ProfilePort;
   /** Registration mails of a mailbox: a shared one named in the consultation, or (null) the signed-in person's. */
   readonly registrationMail: (mailbox: string | null) => RegistrationMailPort;
+  /** The signed-in person's own consultations ("Mina samråd"); absent where the host cannot read their calendar. */
+  readonly myMeetings?: MyMeetingsPort;
   /** Reply drafts; absent where the host cannot ask for the extra permission they need. */
   readonly replyDrafts?: ReplyDraftPort;
 }

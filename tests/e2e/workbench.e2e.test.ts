@@ -3,7 +3,10 @@
  * production Graph code. The organiser builds the seed consultation's agenda in the Outlook pane (durations, the
  * overrun, the re-plan), publishes it, and the attendees' own invitations hold it: the presenter's in Teams and in
  * Outlook's attendee mode. The organiser triages the seeded registration mails, reviews an uncertain one, invites
- * three people; one of them sees the agenda in her own invitation in Teams and accepts, and the pane shows it. Then the visitor switches language and faults,
+ * three people; one of them sees the agenda in her own invitation in Teams and accepts, and the pane shows it. She
+ * gives input to question 2 in her panel and the organiser sees it under question 2 in the pane's "Inspel" tab. The
+ * organiser runs the agenda from her Teams panel (Live Share against the local Fluid service) and shows it on the
+ * stage, which follows her to the next item, also for an anonymous participant. Then the visitor switches language and faults,
  * resets the sandbox, and imports an invitation. Every state passes axe-core's WCAG 2.1 A/AA rules (frames
  * included); screenshots are kept in test-artifacts/ for people to look at.
  */
@@ -27,7 +30,10 @@ let browser: Browser;
 let page: Page;
 
 const outlook = (): FrameLocator => page.frameLocator('iframe[title^="Outlook"]');
-const teams = (): FrameLocator => page.frameLocator('iframe[title^="Teams"]');
+// The meeting panel's frame carries the chat; the stage's carries view=stage.
+const teams = (): FrameLocator => page.frameLocator('iframe[src*="chat="]');
+const stage = (): FrameLocator => page.frameLocator('iframe[src*="view=stage"]');
+const agendaList = () => teams().getByRole('region', { name: 'Dagordning' });
 
 async function expectNoAxeViolations(): Promise<void> {
   // Fluent's TabList moves focus with arrow keys through tabster, which puts two 1-px focus sentinels
@@ -38,6 +44,7 @@ async function expectNoAxeViolations(): Promise<void> {
     .exclude('[data-tabster-dummy]')
     .exclude(['iframe[title^="Outlook"]', '[data-tabster-dummy]'])
     .exclude(['iframe[title^="Teams"]', '[data-tabster-dummy]'])
+    .exclude(['iframe[src*="view=stage"]', '[data-tabster-dummy]'])
     .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
@@ -73,6 +80,9 @@ beforeAll(async () => {
     timezoneId: 'Europe/Stockholm',
   });
   page = await context.newPage();
+  // The dev server compiles every page (and the Live Share chunks) before it answers the first request: on a busy
+  // 2-core machine that takes longer than Playwright's 30 s default.
+  page.setDefaultNavigationTimeout(150_000);
 }, 240_000);
 
 afterAll(async () => {
@@ -98,10 +108,11 @@ describe('the workbench in Chromium', { timeout: 180_000 }, () => {
     ).toBe(1);
 
     // The presenter was invited with version 1 of the agenda: his own invitation holds it.
-    const plan = teams().getByRole('table', { name: 'Tidsplan' });
+    const plan = agendaList();
     await plan.waitFor({ timeout: 60_000 });
-    expect(await plan.getByRole('row').count()).toBe(5);
+    expect(await plan.getByRole('listitem').count()).toBe(4);
     expect(await teams().getByRole('heading', { name: 'Diskussionsfrågor' }).count()).toBe(1);
+    expect(await teams().getByText('Du är inbjuden – svara i Outlook.').count()).toBe(1);
     await screenshot('sv');
     await expectNoAxeViolations();
   });
@@ -152,8 +163,12 @@ describe('the workbench in Chromium', { timeout: 180_000 }, () => {
     await teams()
       .locator('body')
       .evaluate(() => window.location.reload());
-    await teams().getByRole('table', { name: 'Tidsplan' }).waitFor({ timeout: 30_000 });
-    expect(await teams().getByText('Saknas').count()).toBe(0);
+    await agendaList().waitFor({ timeout: 30_000 });
+    expect(
+      await agendaList()
+        .getByText(/längd saknas/)
+        .count(),
+    ).toBe(0);
     await screenshot('published');
   });
 
@@ -201,10 +216,11 @@ describe('the workbench in Chromium', { timeout: 180_000 }, () => {
       .waitFor();
 
     await choosePerson('Teams: inloggad som', /^Sofia Lindqvist/);
-    const plan = teams().getByRole('table', { name: 'Tidsplan' });
+    const plan = agendaList();
     await plan.waitFor({ timeout: 30_000 });
-    expect(await plan.getByRole('row').count()).toBe(5);
-    expect(await plan.getByText('Saknas').count()).toBe(0);
+    expect(await plan.getByRole('listitem').count()).toBe(4);
+    expect(await plan.getByText(/längd saknas/).count()).toBe(0);
+    expect(await teams().getByText('Du är inbjuden – svara i Outlook.').count()).toBe(1);
 
     // Outlook's own answer buttons, stood in for by the workbench.
     await page
@@ -221,6 +237,98 @@ describe('the workbench in Chromium', { timeout: 180_000 }, () => {
     await outlook().getByRole('cell', { name: 'tackat ja' }).waitFor();
     await screenshot('accepted');
     await expectNoAxeViolations();
+  });
+
+  it('a participant gives input to question 2 in her panel; the organiser sees it under question 2', async () => {
+    await teams()
+      .locator('body')
+      .evaluate(() => window.location.reload());
+    await teams().getByText('Du har tackat ja.').waitFor({ timeout: 30_000 });
+    const box = teams().getByRole('textbox', { name: 'Ditt inspel till fråga 2' });
+    await box.fill('Öppna data om bidrag till civilsamhället bör ingå i handlingsplanen.');
+    await teams().getByRole('region', { name: 'Fråga 2' }).getByRole('button', { name: 'Skicka inspel' }).click();
+    await teams().getByText('Ditt inspel till fråga 2 är skickat till mötets chatt.').waitFor({ timeout: 30_000 });
+    expect(await box.inputValue()).toBe('');
+    await expectNoAxeViolations();
+
+    await outlook().getByRole('tab', { name: 'Inspel' }).click();
+    const question2 = outlook().getByRole('region', { name: 'Fråga 2' });
+    await question2
+      .getByText('Öppna data om bidrag till civilsamhället bör ingå i handlingsplanen.')
+      .waitFor({ timeout: 30_000 });
+    expect(await question2.getByText(/^Sofia Lindqvist · /).count()).toBe(1);
+    expect(await outlook().getByRole('region', { name: 'Fråga 1' }).getByText('Inga inspel ännu.').count()).toBe(1);
+    await screenshot('input');
+    await expectNoAxeViolations();
+  });
+
+  it('the organiser runs the agenda from her panel and the stage follows; an anonymous participant sees the stage', async () => {
+    await choosePerson('Teams: inloggad som', /^Maria Envall/);
+    await teams().getByText('Du är mötets arrangör.').waitFor({ timeout: 30_000 });
+    // The items as published in the organiser's own invitation, in order: what the stage must follow.
+    const scenario = (await (await fetch(`${workbench.sandbox.origin}/sandbox/scenario`)).json()) as { organiserEventId: string };
+    const event = await new GraphMeetingEvents({ client: clientFor(person('organiser').id) }).getEvent(scenario.organiserEventId);
+    const section = extractSamradSection(event.bodyHtml);
+    const titles =
+      (section === null ? null : parseAgendaSection(section))?.parts.flatMap((p) => p.items.map((i) => i.title)) ?? [];
+    expect(titles.length).toBe(4);
+    const onStage = () => stage().getByRole('heading', { level: 2 });
+
+    await teams().getByRole('button', { name: 'Starta dagordningen' }).click();
+    await teams().getByRole('button', { name: 'Visa på scenen' }).click();
+    await onStage().waitFor({ timeout: 60_000 });
+    await expect.poll(() => onStage().textContent()).toContain(titles[0]);
+    expect(
+      await stage()
+        .getByText(/^\d+ min kvar/)
+        .count(),
+    ).toBe(1);
+    expect(await teams().locator('[aria-current="step"]').textContent()).toContain(titles[0]);
+    await expectNoAxeViolations();
+
+    // The run goes through Live Share (the local Fluid service), not the panel's own fallback.
+    expect(
+      await teams()
+        .getByText(/Ingen direktlänk till deltagarnas paneler/)
+        .count(),
+    ).toBe(0);
+
+    // Another participant's panel, open at the same time in her own browser, follows the chair through Live Share.
+    const sofiaContext = await browser.newContext({
+      viewport: { width: 320, height: 900 },
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+    });
+    const sofia = await sofiaContext.newPage();
+    sofia.setDefaultNavigationTimeout(150_000);
+    const { chatId } = (await (await fetch(`${workbench.sandbox.origin}/sandbox/scenario`)).json()) as { chatId: string };
+    const panelQuery = new URLSearchParams({
+      host: 'workbench',
+      person: 'sofia.lindqvist',
+      lang: 'sv',
+      chat: chatId,
+      meetingRole: 'attendee',
+    });
+    await sofia.goto(`${workbench.url}teams.html?${panelQuery.toString()}`);
+    await expect.poll(() => sofia.locator('[aria-current="step"]').textContent(), { timeout: 60_000 }).toContain(titles[0]);
+    expect(await sofia.getByText('Följer mötesledaren.').count()).toBe(1);
+    expect(await sofia.getByRole('button', { name: 'Nästa punkt' }).count()).toBe(0);
+
+    await teams().getByRole('button', { name: 'Nästa punkt' }).click();
+    await expect.poll(() => onStage().textContent(), { timeout: 30_000 }).toContain(titles[1]);
+    expect(await teams().locator('[aria-current="step"]').textContent()).toContain(titles[1]);
+    await expect.poll(() => sofia.locator('[aria-current="step"]').textContent(), { timeout: 30_000 }).toContain(titles[1]);
+    await sofiaContext.close();
+    await screenshot('stage');
+    await expectNoAxeViolations();
+
+    await choosePerson('Teams: inloggad som', /^Anonym deltagare/);
+    await teams().getByText('Du deltar anonymt').waitFor({ timeout: 30_000 });
+    await expect.poll(() => onStage().textContent(), { timeout: 30_000 }).toContain(titles[1]);
+    await screenshot('anonymous');
+    await expectNoAxeViolations();
+    await choosePerson('Teams: inloggad som', /^Jonas Lindahl/);
+    await agendaList().waitFor({ timeout: 30_000 });
   });
 
   it('opens Outlook in attendee mode for the presenter, his own items marked', async () => {

@@ -1,9 +1,10 @@
 /**
  * The unified manifest: filled from the template, validated offline against the schema shipped by
- * @microsoft/app-manifest (and never fetched), the Outlook extension exactly as the platform brief describes it,
- * and the English localisation file covering every text of the Swedish default.
+ * @microsoft/app-manifest (and never fetched), the Outlook extension and the Teams meeting app exactly as the
+ * platform brief describes them, every address on https under the base URL and built or served by the web build, and
+ * the English localisation file covering every text of the Swedish default.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SamradError } from '../../src/core/errors';
@@ -16,7 +17,8 @@ import {
   validateManifest,
   valueAtLocalizationKey,
 } from '../../tools/package/validate';
-import { MANIFEST_DIR } from '../../tools/package/paths';
+import { MANIFEST_DIR, PROJECT_ROOT } from '../../tools/package/paths';
+import { PAGES } from '../../webpack.config';
 import { CONFIG, changed, readEnglish, readTemplate } from './support';
 
 const BASE = 'https://samrad.example.se/app';
@@ -45,6 +47,13 @@ function at(document: Json | undefined, ...keys: Array<string | number>): Json |
     current = Array.isArray(current) ? (current as readonly Json[])[Number(key)] : (current as JsonObject)[String(key)];
   }
   return current;
+}
+
+/** The string at a path; fails the test when there is none. */
+function textAt(document: Json | undefined, ...keys: Array<string | number>): string {
+  const value = at(document, ...keys);
+  if (typeof value !== 'string') throw new Error(`No text at ${keys.join('.')}: ${JSON.stringify(value ?? null)}`);
+  return value;
 }
 
 describe('the filled manifest', () => {
@@ -125,27 +134,120 @@ describe('the filled manifest', () => {
     expect(at(button, 'icons')).toEqual(icons);
     expect(at(group, 'icons')).toEqual(icons);
 
-    expect(manifest.authorization).toEqual({
-      permissions: { resourceSpecific: [{ name: 'MailboxItem.ReadWrite.User', type: 'Delegated' }] },
+    expect(at(manifest, 'authorization', 'permissions', 'resourceSpecific')).toContainEqual({
+      name: 'MailboxItem.ReadWrite.User',
+      type: 'Delegated',
     });
   });
 
   it('lists what the web server must serve, and nothing outside the base URL', () => {
     expect(hostedUrls(filled(), BASE)).toEqual([
+      `${BASE}/config.html?host=teams`,
       `${BASE}/icons/button-16.png`,
       `${BASE}/icons/button-32.png`,
       `${BASE}/icons/button-80.png`,
       `${BASE}/outlook.html?host=outlook`,
       `${BASE}/privacy.html`,
       `${BASE}/support.html`,
+      `${BASE}/teams.html?host=teams&view=personal`,
       `${BASE}/terms.html`,
     ]);
+  });
+
+  it("has every address on https on the app's origin, under the base URL, apart from the schema it names", () => {
+    const addresses: string[] = [];
+    const walk = (value: Json | undefined, key: string): void => {
+      if (typeof value === 'string') {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && key !== '$schema') addresses.push(value);
+      } else if (Array.isArray(value)) {
+        for (const item of value as readonly Json[]) walk(item, key);
+      } else if (value !== null && typeof value === 'object') {
+        for (const [name, item] of Object.entries(value)) walk(item, name);
+      }
+    };
+    walk(filled(), '');
+    expect(addresses.length).toBeGreaterThan(10);
+    for (const address of addresses) {
+      expect(new URL(address).origin, address).toBe('https://samrad.example.se');
+      // webApplicationInfo.resource is the origin itself (nested app authentication); everything else is a page or file.
+      if (address !== 'https://samrad.example.se') expect(address.startsWith(`${BASE}/`), address).toBe(true);
+    }
+  });
+
+  it('names only pages the build makes or serves as they are', () => {
+    const built = new Set(PAGES.map((page) => page.file));
+    const served = new Set(readdirSync(path.join(PROJECT_ROOT, 'pages')).filter((file) => file.endsWith('.html')));
+    const pages = hostedUrls(filled(), BASE)
+      .map((url) => new URL(url).pathname.slice(new URL(`${BASE}/`).pathname.length))
+      .filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const file of pages) expect(built.has(file) || served.has(file), file).toBe(true);
   });
 
   it('refuses a template with an unknown placeholder, naming it and where it is', () => {
     const template = changed(readTemplate(), '/developer/websiteUrl', '{{WEBSITE}}');
     expect(() => buildManifest(template, CONFIG)).toThrow(SamradError);
     expect(() => buildManifest(template, CONFIG)).toThrow(/\{\{WEBSITE\}\} at manifest\.developer\.websiteUrl/);
+  });
+});
+
+describe('the Teams meeting app', () => {
+  it('has one configurable tab for meeting chats, opened through the configuration page with host=teams', () => {
+    const tabs = at(filled(), 'configurableTabs') as readonly Json[];
+    expect(tabs).toHaveLength(1);
+    expect(at(tabs, 0, 'configurationUrl')).toBe(`${BASE}/config.html?host=teams`);
+    expect(at(tabs, 0, 'canUpdateConfiguration')).toBe(true);
+    // Case matters: "groupchat" is refused by Teams.
+    expect(at(tabs, 0, 'scopes')).toEqual(['groupChat']);
+  });
+
+  it.each(['meetingDetailsTab', 'meetingChatTab', 'meetingSidePanel', 'meetingStage'])(
+    'offers the tab in the %s context',
+    (context) => {
+      const contexts = at(filled(), 'configurableTabs', 0, 'context') as readonly Json[];
+      expect(contexts).toContain(context);
+      expect(contexts).toHaveLength(4);
+    },
+  );
+
+  it('has the personal tab "Mina samråd", whose page knows from its URL that it runs in Teams', () => {
+    const tabs = at(filled(), 'staticTabs') as readonly Json[];
+    expect(tabs).toHaveLength(1);
+    expect(at(tabs, 0, 'entityId')).toBe('my-consultations');
+    expect(at(tabs, 0, 'name')).toBe('Mina samråd');
+    expect(at(tabs, 0, 'scopes')).toEqual(['personal']);
+    const url = new URL(textAt(tabs, 0, 'contentUrl'));
+    expect(`${url.origin}${url.pathname}`).toBe(`${BASE}/teams.html`);
+    expect(url.searchParams.get('host')).toBe('teams');
+    expect(url.searchParams.get('view')).toBe('personal');
+  });
+
+  it('asks for sharing to the stage and Live Share in the meeting chat, delegated, beside the item permission', () => {
+    expect(filled().authorization).toEqual({
+      permissions: {
+        resourceSpecific: [
+          { name: 'MailboxItem.ReadWrite.User', type: 'Delegated' },
+          { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+          { name: 'LiveShareSession.ReadWrite.Chat', type: 'Delegated' },
+        ],
+      },
+    });
+  });
+
+  it('lets anonymous participants use the app in the meeting', () => {
+    expect(filled().meetingExtensionDefinition).toEqual({ supportsAnonymousGuestUsers: true });
+  });
+
+  it("lets Teams load the pages from the app's host and names the app registration", () => {
+    const manifest = filled();
+    expect(manifest.validDomains).toEqual(['samrad.example.se']);
+    expect(manifest.webApplicationInfo).toEqual({ id: CONFIG.clientId, resource: 'https://samrad.example.se' });
+    for (const url of [
+      textAt(manifest, 'configurableTabs', 0, 'configurationUrl'),
+      textAt(manifest, 'staticTabs', 0, 'contentUrl'),
+    ]) {
+      expect(new URL(url).host).toBe('samrad.example.se');
+    }
   });
 });
 
@@ -172,6 +274,25 @@ describe('a broken manifest is reported with errors', () => {
     ],
     ['an unknown property', '/extensions/0/ribbon', [], /must NOT have additional properties/],
     ['a wrong manifest version', '/manifestVersion', '1.17', /\/manifestVersion must be equal to constant/],
+    [
+      'a configurable tab in the personal scope',
+      '/configurableTabs/0/scopes/0',
+      'personal',
+      /\/configurableTabs\/0\/scopes\/0 must be equal to one of the allowed values/,
+    ],
+    [
+      'a meeting context spelt in the wrong case',
+      '/configurableTabs/0/context/2',
+      'meetingSidepanel',
+      /\/configurableTabs\/0\/context\/2 must be equal to one of the allowed values/,
+    ],
+    ['a personal tab without its id', '/staticTabs/0/entityId', undefined, /must have required property 'entityId'/],
+    [
+      'an anonymous-users flag that is not a boolean',
+      '/meetingExtensionDefinition/supportsAnonymousGuestUsers',
+      'yes',
+      /supportsAnonymousGuestUsers must be boolean/,
+    ],
     [
       'a permission of an unknown type',
       '/authorization/permissions/resourceSpecific/0/type',
@@ -226,6 +347,7 @@ describe('the localisation', () => {
       'name.full',
       'description.short',
       'description.full',
+      'staticTabs[0].name',
       'extensions[0].runtimes[0].actions[0].displayName',
       'extensions[0].ribbons[0].tabs[0].groups[0].label',
       'extensions[0].ribbons[0].tabs[0].groups[0].controls[0].label',
@@ -239,7 +361,7 @@ describe('the localisation', () => {
     ).toEqual([...texts].sort());
     for (const key of texts) expect(typeof valueAtLocalizationKey(manifest, key)).toBe('string');
     // Sentences are translated, not copied; the product name stays Samråd in both languages.
-    for (const key of texts.filter((k) => /description|full|title|displayName/.test(k))) {
+    for (const key of texts.filter((k) => /description|full|title|displayName|staticTabs/.test(k))) {
       expect(english[key]).not.toBe(valueAtLocalizationKey(manifest, key));
     }
   });

@@ -77,7 +77,13 @@ describe('the package', () => {
   });
 
   it('lists the pages and images the web server must serve', async () => {
-    expect((await built()).hostedUrls).toContain('https://samrad.example.se/app/outlook.html?host=outlook');
+    expect((await built()).hostedUrls).toEqual(
+      expect.arrayContaining([
+        'https://samrad.example.se/app/outlook.html?host=outlook',
+        'https://samrad.example.se/app/config.html?host=teams',
+        'https://samrad.example.se/app/teams.html?host=teams&view=personal',
+      ]),
+    );
   });
 
   it('refuses a wrong configuration with the typed error', async () => {
@@ -179,6 +185,8 @@ describe('npm run package, as a process', () => {
     const zip = path.join(out, `samrad-${version}.zip`);
     expect(runs.ok.stdout).toContain(`samrad-${version}.zip`);
     expect(runs.ok.stdout).toContain('https://samrad.example.se/app/outlook.html?host=outlook');
+    expect(runs.ok.stdout).toContain('https://samrad.example.se/app/config.html?host=teams');
+    expect(runs.ok.stdout).toContain('https://samrad.example.se/app/teams.html?host=teams&view=personal');
     const expected = await built({ ...CONFIG, version });
     expect(readFileSync(zip).equals(Buffer.from(expected.zip))).toBe(true);
   });

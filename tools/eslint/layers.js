@@ -22,7 +22,15 @@ const ALLOWED_LAYERS = {
 
 /** Packages each layer may NOT import, or (for core) the only ones it may. */
 const CORE_PACKAGES = ['zod'];
-const HOST_PACKAGES = ['@microsoft/teams-js', '@microsoft/office-js', '@azure/msal-browser', '@microsoft/live-share'];
+const HOST_PACKAGES = [
+  '@microsoft/teams-js',
+  '@microsoft/office-js',
+  '@azure/msal-browser',
+  '@microsoft/live-share',
+  'fluid-framework',
+  '@fluidframework/azure-client',
+  '@fluidframework/test-client-utils',
+];
 const GRAPH_PACKAGES = ['@microsoft/microsoft-graph-client', '@microsoft/microsoft-graph-types'];
 const UI_PACKAGES = ['react', 'react-dom', '@fluentui/react-components', '@fluentui/react-icons'];
 
@@ -84,7 +92,10 @@ const layersRule = {
         }
         return;
       }
-      if (layer === 'views' && (HOST_PACKAGES.includes(name) || GRAPH_PACKAGES.includes(name))) {
+      if (
+        layer === 'views' &&
+        (HOST_PACKAGES.includes(name) || name.startsWith('@fluidframework/') || GRAPH_PACKAGES.includes(name))
+      ) {
         context.report({
           node,
           messageId: 'forbiddenPackage',
@@ -101,7 +112,7 @@ const layersRule = {
           data: { from: layer, name, why: 'Graph types stay in src/graph/.' },
         });
       }
-      if (layer !== 'hosts' && layer !== 'entries' && HOST_PACKAGES.includes(name)) {
+      if (layer !== 'hosts' && layer !== 'entries' && (HOST_PACKAGES.includes(name) || name.startsWith('@fluidframework/'))) {
         context.report({
           node,
           messageId: 'forbiddenPackage',

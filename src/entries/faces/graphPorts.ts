@@ -7,6 +7,7 @@ import type { Clock } from '../../core/time/clock';
 import { GraphConsultationDocuments } from '../../graph/adapters/consultationDocuments';
 import { GraphMeetingChat } from '../../graph/adapters/meetingChat';
 import { GraphMeetingEvents } from '../../graph/adapters/meetingEvents';
+import { GraphMyMeetings } from '../../graph/adapters/myMeetings';
 import { GraphProfile } from '../../graph/adapters/profile';
 import { GraphRegistrationMail } from '../../graph/adapters/registrationMail';
 import { GraphReplyDrafts, type ExtraPermission } from '../../graph/adapters/replyDrafts';
@@ -48,6 +49,7 @@ export function createGraphPorts(options: GraphPortsOptions): Ports {
     events: new GraphMeetingEvents({ client }),
     documents: new GraphConsultationDocuments({ client }),
     chats: new GraphMeetingChat({ client }),
+    myMeetings: new GraphMyMeetings({ client }),
     profile: new GraphProfile({ client }),
     registrationMail: (mailbox) => new GraphRegistrationMail(mailbox === null ? { client } : { client, mailbox }),
     documentMemory: options.documentMemory ?? createStorageDocumentMemory(storage, options.person),

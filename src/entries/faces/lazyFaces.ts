@@ -20,6 +20,20 @@ export function loadDarkTheme(): Promise<Theme> {
   );
 }
 
+/** Fluent's Teams high-contrast theme, as its own chunk (Teams' "contrast" theme). */
+export function loadHighContrastTheme(): Promise<Theme> {
+  return import(
+    /* webpackChunkName: "contrast-theme" */
+    /* webpackExports: ["teamsHighContrastTheme"] */
+    '@fluentui/react-components'
+  ).then(
+    (fluent) => fluent.teamsHighContrastTheme,
+    (cause: unknown) => {
+      throw chunkLoadFailed(cause);
+    },
+  );
+}
+
 export const OrganiserPaneView = lazyView(() =>
   import(/* webpackChunkName: "organiser-pane" */ '../../views/faces/OrganiserPane').then((m) => m.OrganiserPane),
 );

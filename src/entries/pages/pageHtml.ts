@@ -7,7 +7,7 @@
  */
 import type { Bilingual } from '../../core/errors';
 
-export type PageName = 'workbench' | 'outlook' | 'teams' | 'auth-dialog' | 'auth-redirect';
+export type PageName = 'workbench' | 'outlook' | 'teams' | 'config' | 'auth-dialog' | 'auth-redirect';
 
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -36,6 +36,7 @@ const SHELL_TEXT: Record<PageName, Bilingual> = {
   workbench: { sv: 'Samråd startar …', en: 'Samråd is starting …' },
   outlook: { sv: 'Samråd startar …', en: 'Samråd is starting …' },
   teams: { sv: 'Samråd startar …', en: 'Samråd is starting …' },
+  config: { sv: 'Samråd startar …', en: 'Samråd is starting …' },
   'auth-dialog': { sv: 'Inloggningen startar …', en: 'Sign-in is starting …' },
   'auth-redirect': { sv: 'Inloggningen slutförs …', en: 'Finishing sign-in …' },
 };
@@ -127,7 +128,7 @@ const SHELL_STYLE =
 
 /** The faces fill Outlook's task pane and Teams' panel edge to edge (Fluent's provider paints the background). */
 function fillsItsFrame(page: PageName): boolean {
-  return page === 'outlook' || page === 'teams';
+  return page === 'outlook' || page === 'teams' || page === 'config';
 }
 
 export function pageHtml({ page, title, production, scripts }: PageHtmlOptions): string {

@@ -14,3 +14,4 @@ export {
   type TeamsTheme,
 } from './teamsHost';
 export { isTeamsHostError, TeamsHostError, type TeamsHostErrorReason, type TeamsSdkErrorDetails } from './teamsHostError';
+export { createTeamsTokenProvider, type TeamsSignInOptions } from './teamsSignIn';

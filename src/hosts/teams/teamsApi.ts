@@ -47,6 +47,7 @@ export interface TeamsApi {
   readonly meeting: {
     shareAppContentToStage(callback: TeamsCallback<boolean>, appContentUrl: string): void;
     getAppContentStageSharingCapabilities(callback: TeamsCallback<{ readonly doesAppHaveSharePermission: boolean }>): void;
+    getAppContentStageSharingState(callback: TeamsCallback<{ readonly isAppSharing: boolean }>): void;
   };
 }
 

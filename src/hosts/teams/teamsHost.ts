@@ -36,6 +36,8 @@ export interface TeamsHost {
   stageSharingCapable(): Promise<boolean>;
   /** Shares the page at `url` to the meeting stage; a refusal is a TeamsHostError 'stage-refused'. */
   shareToStage(url: string): Promise<void>;
+  /** Whether the app is on the meeting stage now; false outside the side panel and the stage. */
+  appIsSharing(): Promise<boolean>;
 }
 
 export interface TeamsHostOptions {
@@ -243,6 +245,14 @@ export async function startTeamsHost(api: TeamsApi, options: TeamsHostOptions): 
         stageUnavailable,
       );
       return capabilities.doesAppHaveSharePermission;
+    },
+    async appIsSharing() {
+      if (!STAGE_FRAMES.includes(context.frameContext)) return false;
+      const state = await fromTeamsCallback<{ readonly isAppSharing: boolean }>(
+        (callback) => api.meeting.getAppContentStageSharingState(callback),
+        stageUnavailable,
+      );
+      return state.isAppSharing;
     },
     async shareToStage(url) {
       const shared = await fromTeamsCallback<boolean>(

@@ -7,6 +7,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList } f
 import { useMemo, useState } from 'react';
 import type { Consultation } from '../../core/consultation/schema';
 import { documentNameForMeeting, PortError, type MeetingEvent, type StoredConsultation } from '../../core/ports';
+import { publishedAgendaOf } from '../../core/publishing/agendaSection';
 import { previewPublication } from '../../core/publishing/publication';
 import { reconcileRegistrations } from '../../core/registration';
 import { useAutosave } from '../editing/useAutosave';
@@ -16,6 +17,7 @@ import { QuestionsEditor } from '../editor/QuestionsEditor';
 import { useLanguage, useStrings } from '../i18n';
 import { ImportPreview } from '../ImportPreview';
 import { LoadFailed, Loading } from '../LoadStatus';
+import { MeetingInputRecord } from '../meeting/MeetingInputRecord';
 import { ConsultationOverview } from '../organiser/ConsultationOverview';
 import { COMPOSE_DRAFT } from '../organiser/composeDraft';
 import { CopyEarlierConsultation } from '../organiser/CopyEarlierConsultation';
@@ -47,11 +49,12 @@ const STRINGS = {
   overview: { sv: 'Översikt', en: 'Overview' },
   agenda: { sv: 'Dagordning', en: 'Agenda' },
   questions: { sv: 'Frågor', en: 'Questions' },
+  input: { sv: 'Inspel', en: 'Input' },
   registrations: { sv: 'Anmälningar', en: 'Registrations' },
   publish: { sv: 'Publicera', en: 'Publish' },
 };
 
-type Section = 'overview' | 'agenda' | 'questions' | 'registrations' | 'publish';
+type Section = 'overview' | 'agenda' | 'questions' | 'input' | 'registrations' | 'publish';
 
 export function OrganiserPane({ eventId }: { readonly eventId: string }) {
   const t = useStrings(STRINGS);
@@ -185,6 +188,7 @@ function ConsultationEditor({
         <Tab value="overview">{t.overview}</Tab>
         <Tab value="agenda">{t.agenda}</Tab>
         <Tab value="questions">{t.questions}</Tab>
+        <Tab value="input">{t.input}</Tab>
         <Tab value="registrations">{t.registrations}</Tab>
         <Tab value="publish">{t.publish}</Tab>
       </TabList>
@@ -194,6 +198,10 @@ function ConsultationEditor({
         )}
         {section === 'agenda' && <AgendaEditor consultation={draft} onChange={edit} />}
         {section === 'questions' && <QuestionsEditor consultation={draft} onChange={edit} />}
+        {section === 'input' && (
+          // Grouped under the questions as participants saw them: the last publication's, else the draft's.
+          <MeetingInputRecord joinUrl={event.joinUrl} questions={publishedAgendaOf(draft.published ?? draft).questions} />
+        )}
       </div>
       {/* Kept mounted, as publishing: read mails, a review half typed and an invitation under way survive a tab switch. */}
       <div role="tabpanel" aria-label={t.registrations} hidden={section !== 'registrations'}>

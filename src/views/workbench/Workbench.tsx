@@ -48,6 +48,20 @@ export interface WorkbenchProps {
   readonly answerInvitation?: (person: string, iCalUId: string, answer: InvitationAnswer) => Promise<InvitationOutcome>;
   /** The consent to reply drafts; without it the switch is not shown. */
   readonly draftConsent?: DraftConsentControl;
+  /**
+   * Teams' stage, standing in for `shareAppContentToStage`: calls the listener with the payload a face shares to
+   * the stage; returns the unsubscribe. Without it the stage frame is not shown.
+   */
+  readonly onStageShare?: (listener: (payload: string) => void) => () => void;
+}
+
+/** Not a sandbox person: someone who joins the Teams meeting by its link, without an account. */
+export const ANONYMOUS = 'anonymous';
+
+/** The role Teams would give the person in the meeting: the organiser, a presenter, or an attendee. */
+function meetingRoleOf(person: WorkbenchPerson | undefined): string {
+  if (person === undefined) return 'anonymous';
+  return person.role === 'organiser' ? 'organizer' : person.role === 'presenter' ? 'presenter' : 'attendee';
 }
 
 const STRINGS = {
@@ -58,6 +72,12 @@ const STRINGS = {
   },
   outlook: { sv: 'Outlook – arrangörens fönster', en: 'Outlook – the organiser’s pane' },
   teams: { sv: 'Teams – mötespanelen', en: 'Teams – the meeting panel' },
+  stage: { sv: 'Teams – scenen', en: 'Teams – the stage' },
+  stageEmpty: {
+    sv: 'Scenen är tom. Mötesledaren (arrangören eller en presentatör) visar Samråd här med ”Visa på scenen” i mötespanelen.',
+    en: 'The stage is empty. The chair (the organiser or a presenter) shows Samråd here with "Show on the stage" in the meeting panel.',
+  },
+  anonymous: { sv: 'Anonym deltagare (utan konto)', en: 'Anonymous participant (no account)' },
   loadingSandbox: { sv: 'Startar sandlådan …', en: 'Starting the sandbox …' },
   actionFailed: { sv: 'Sandlådan kunde inte ändras', en: 'The sandbox could not be changed' },
   close: { sv: 'Stäng', en: 'Close' },
@@ -79,6 +99,9 @@ export function Workbench(props: WorkbenchProps) {
   // Bumped to reload both frames after a reset or a change of faults.
   const [generation, setGeneration] = useState(0);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [stagePayload, setStagePayload] = useState<string | null>(null);
+  const { onStageShare } = props;
+  useEffect(() => (onStageShare === undefined ? undefined : onStageShare(setStagePayload)), [onStageShare]);
 
   const setup = state.status === 'ready' ? state.value : null;
   // As in the walkthrough: the organiser in Outlook; in Teams the presenter, who is invited from the start (the
@@ -100,6 +123,8 @@ export function Workbench(props: WorkbenchProps) {
   const { people, organiserEventId, organiserId, iCalUId, chatId } = state.value;
   const outlookAs = outlookPerson ?? defaults?.organiser ?? '';
   const teamsAs = teamsPerson ?? defaults?.teams ?? '';
+  const teamsRole = meetingRoleOf(people.find((p) => p.id === teamsAs));
+  const teamsPeople: readonly PersonChoice[] = [...people, { id: ANONYMOUS, label: t.anonymous }];
   const nameOf = (id: string): string => {
     const person = people.find((p) => p.id === id);
     return person?.name ?? person?.label ?? id;
@@ -123,6 +148,7 @@ export function Workbench(props: WorkbenchProps) {
         onLanguage={props.onLanguage}
         people={people}
         outlookPerson={outlookAs}
+        teamsPeople={teamsPeople}
         teamsPerson={teamsAs}
         onOutlookPerson={setOutlookPerson}
         onTeamsPerson={setTeamsPerson}
@@ -149,7 +175,7 @@ export function Workbench(props: WorkbenchProps) {
       )}
       {(answerInvitation !== undefined || draftConsent !== undefined) && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 32, alignItems: 'start', marginBlock: 16 }}>
-          {answerInvitation !== undefined && (
+          {answerInvitation !== undefined && teamsAs !== ANONYMOUS && (
             // Keyed by the person: another person starts with no outcome shown.
             <AnswerInvitation
               key={teamsAs}
@@ -185,9 +211,23 @@ export function Workbench(props: WorkbenchProps) {
         />
         <iframe
           title={t.teams}
-          src={faceUrl('teams.html', teamsAs, props.language, { chat: chatId }, generation)}
+          src={faceUrl('teams.html', teamsAs, props.language, { chat: chatId, meetingRole: teamsRole }, generation)}
           style={{ width: 320, height: 720, border: '1px solid #8a8886' }}
         />
+        {onStageShare !== undefined &&
+          (stagePayload === null ? (
+            <section aria-label={t.stage} style={{ width: 640, height: 360, border: '1px dashed #8a8886', padding: 16 }}>
+              <h2>{t.stage}</h2>
+              <p>{t.stageEmpty}</p>
+            </section>
+          ) : (
+            // Each participant's Teams opens the shared stage as themselves: here, the Teams-side person.
+            <iframe
+              title={t.stage}
+              src={`${faceUrl('teams.html', teamsAs, props.language, { view: 'stage', meetingRole: teamsRole, live: chatId }, generation)}#${new URLSearchParams({ stage: stagePayload }).toString()}`}
+              style={{ width: 640, height: 360, border: '1px solid #8a8886' }}
+            />
+          ))}
       </div>
       <ImportPreview now={props.now} loadExample={props.loadExample} />
     </>

@@ -23,6 +23,8 @@ export interface WorkbenchControlsProps {
   readonly onLanguage: (language: Language) => void;
   readonly people: readonly PersonChoice[];
   readonly outlookPerson: string;
+  /** Who can be in the Teams meeting: the people, and someone without an account. */
+  readonly teamsPeople?: readonly PersonChoice[];
   readonly teamsPerson: string;
   readonly onOutlookPerson: (id: string) => void;
   readonly onTeamsPerson: (id: string) => void;
@@ -96,7 +98,12 @@ export function WorkbenchControls(props: WorkbenchControlsProps) {
         value={props.outlookPerson}
         onChange={props.onOutlookPerson}
       />
-      <PersonDropdown label={t.teamsPerson} people={props.people} value={props.teamsPerson} onChange={props.onTeamsPerson} />
+      <PersonDropdown
+        label={t.teamsPerson}
+        people={props.teamsPeople ?? props.people}
+        value={props.teamsPerson}
+        onChange={props.onTeamsPerson}
+      />
       <Field label={t.latency} id={latencyId}>
         <RadioGroup
           layout="horizontal"

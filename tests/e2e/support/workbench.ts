@@ -1,6 +1,6 @@
 /**
- * Starts the workbench as `npm start` does — the same pages, the same dev server in front of a fresh sandbox —
- * on free loopback ports, for end-to-end tests.
+ * Starts the workbench as `npm start` does — the same pages, the same dev server in front of a fresh sandbox, the
+ * local Fluid service for Live Share — on free loopback ports (Fluid on its fixed one), for end-to-end tests.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import webpack from 'webpack';
 import WebpackDevServer from 'webpack-dev-server';
 import type { RunningSandbox } from '../../../sandbox/contract';
 import { startSandbox } from '../../../sandbox/server';
+import { DEFAULT_TINYLICIOUS_PORT, startTinylicious } from '../../../tools/liveShare/tinylicious';
 import { pagesConfig, workbenchDevServer } from '../../../webpack.config';
 
 export interface RunningWorkbench {
@@ -19,7 +20,11 @@ export interface RunningWorkbench {
 
 export async function startWorkbench(): Promise<RunningWorkbench> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'samrad-workbench-'));
-  const sandbox = await startSandbox({ port: 0, dataDir });
+  // Live Share as `npm start` runs it: the local Fluid service on the port the Teams faces connect to.
+  const [sandbox, fluid] = await Promise.all([
+    startSandbox({ port: 0, dataDir }),
+    startTinylicious({ port: DEFAULT_TINYLICIOUS_PORT, storageDir: path.join(dataDir, 'tinylicious') }),
+  ]);
   const compiler = webpack({ ...pagesConfig(false), infrastructureLogging: { level: 'error' }, stats: 'errors-only' });
   const server = new WebpackDevServer(
     { ...workbenchDevServer(sandbox.origin, 'auto'), liveReload: false, webSocketServer: false },
@@ -35,6 +40,7 @@ export async function startWorkbench(): Promise<RunningWorkbench> {
     stop: async () => {
       await server.stop();
       await sandbox.stop();
+      await fluid.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -40,6 +40,7 @@ interface FakeOptions {
   readonly getContext?: () => Promise<TeamsJsContext>;
   readonly share?: (callback: TeamsCallback<boolean>, url: string) => void;
   readonly capabilities?: (callback: TeamsCallback<{ readonly doesAppHaveSharePermission: boolean }>) => void;
+  readonly sharingState?: (callback: TeamsCallback<{ readonly isAppSharing: boolean }>) => void;
 }
 
 function fakeTeams(options: FakeOptions = {}) {
@@ -63,6 +64,10 @@ function fakeTeams(options: FakeOptions = {}) {
       getAppContentStageSharingCapabilities(callback) {
         if (options.capabilities) options.capabilities(callback);
         else callback(null, { doesAppHaveSharePermission: true });
+      },
+      getAppContentStageSharingState(callback) {
+        if (options.sharingState) options.sharingState(callback);
+        else callback(null, { isAppSharing: shared.length > 0 });
       },
     },
   };
@@ -377,6 +382,41 @@ describe('sharing to the meeting stage', () => {
   });
 });
 
+describe('appIsSharing', () => {
+  const SIDE_PANEL = new URL('https://samrad.example/teams.html?host=teams');
+  it('says whether Samråd is on the stage now, as Teams answers', async () => {
+    const teams = fakeTeams({ context: baseContext({ page: { frameContext: 'sidePanel' } }) });
+    const host = await startTeamsHost(teams.api, { url: SIDE_PANEL });
+    await expect(host.appIsSharing()).resolves.toBe(false);
+    await host.shareToStage('https://samrad.example/teams.html?host=teams&view=stage#stage=x');
+    await expect(host.appIsSharing()).resolves.toBe(true);
+  });
+
+  it('is false outside the side panel and the stage, without asking Teams (teams-js throws there)', async () => {
+    const sharingState = vi.fn();
+    const host = await startTeamsHost(
+      fakeTeams({ context: baseContext({ page: { frameContext: 'content' } }), sharingState }).api,
+      {
+        url: SIDE_PANEL,
+      },
+    );
+    await expect(host.appIsSharing()).resolves.toBe(false);
+    expect(sharingState).not.toHaveBeenCalled();
+  });
+
+  it('is a typed error when Teams cannot say', async () => {
+    const sharingState = (callback: TeamsCallback<{ readonly isAppSharing: boolean }>): void =>
+      callback({ errorCode: 500, message: 'internal' }, null);
+    const host = await startTeamsHost(
+      fakeTeams({ context: baseContext({ page: { frameContext: 'sidePanel' } }), sharingState }).api,
+      {
+        url: SIDE_PANEL,
+      },
+    );
+    await failure(host.appIsSharing(), 'stage-unavailable');
+  });
+});
+
 describe('the real teams-js', () => {
   // This file runs in Node (no window): teams-js then keeps its built-in list of valid origins and fetches nothing.
   it('loads on demand as a TeamsApi (its functions are the ones the fake stands in for)', async () => {
@@ -387,6 +427,7 @@ describe('the real teams-js', () => {
       typeof api.app.registerOnThemeChangeHandler,
       typeof api.meeting.shareAppContentToStage,
       typeof api.meeting.getAppContentStageSharingCapabilities,
-    ]).toEqual(['function', 'function', 'function', 'function', 'function']);
+      typeof api.meeting.getAppContentStageSharingState,
+    ]).toEqual(['function', 'function', 'function', 'function', 'function', 'function']);
   });
 });

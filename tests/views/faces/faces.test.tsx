@@ -1,22 +1,19 @@
 // @vitest-environment jsdom
 /**
- * The two faces by role, in Swedish and English, over in-memory ports: the organiser's pane shows the linked
- * consultation's agenda and questions; the participant's panel finds the person's own invitation from the
- * meeting chat, or says plainly why it cannot; failures show what happened and offer to try again.
+ * The organiser's face by role, in Swedish and English, over in-memory ports: the pane shows the linked
+ * consultation's agenda and questions; failures show what happened and offer to try again. The participant's face
+ * (the Teams meeting panel) is tested in tests/views/meeting/.
  */
 import '@testing-library/jest-dom/vitest';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsultationDocumentPort, MeetingChatPort, MeetingEvent, MeetingEventPort } from '../../../src/core/ports';
 import { FORGETFUL_MEMORY, PortError } from '../../../src/core/ports';
 import { fixedClock } from '../../../src/core/time/clock';
-import { renderAgendaSection } from '../../../src/core/publishing/agendaSection';
-import { replaceSamradSection } from '../../../src/core/publishing/bodySection';
 import { OrganiserPane } from '../../../src/views/faces/OrganiserPane';
-import { ParticipantPanel } from '../../../src/views/faces/ParticipantPanel';
 import { LanguageContext, type Language } from '../../../src/views/i18n';
 import { PortsContext, type Ports } from '../../../src/views/ports';
 import { sampleConsultation } from '../../support/consultations';
@@ -122,55 +119,5 @@ describe('OrganiserPane', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Samråd om exempel' })).toBeInTheDocument();
     expect(calls).toBe(2);
-  });
-});
-
-describe('ParticipantPanel', () => {
-  it('finds the person’s own invitation from the meeting chat (sv)', async () => {
-    show(<ParticipantPanel chatId="chat-1" />, 'sv', ports({}));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Samråd om exempel' })).toBeInTheDocument();
-    expect(screen.getByText('12 december 2023 kl. 13.00–14.30')).toBeInTheDocument();
-    expect(screen.getByText(/inte publicerat dagordningen/)).toBeInTheDocument();
-  });
-
-  it('shows the agenda published in the person’s own invitation, with its time plan and questions (en)', async () => {
-    const section = renderAgendaSection(sampleConsultation(), { languages: ['sv', 'en'] });
-    const bodyHtml = replaceSamradSection('<p>Välkommen</p><div>Microsoft Teams-möte</div>', section);
-    show(
-      <ParticipantPanel chatId="chat-1" />,
-      'en',
-      ports({ events: { findByJoinUrl: () => Promise.resolve({ ...EVENT, bodyHtml }) } }),
-    );
-    const table = await screen.findByRole('table', { name: 'Time plan' });
-    expect(within(table).getAllByRole('row')).toHaveLength(3);
-    expect(within(table).getByText('13:00–13:15')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Discussion questions' })).toBeInTheDocument();
-    expect(screen.getByText('Vad tycker ni?')).toBeInTheDocument();
-  });
-
-  it('says so when the invitation’s agenda can no longer be read', async () => {
-    const bodyHtml = replaceSamradSection('<p>Hej</p>', '<p>redigerad för hand</p>');
-    show(
-      <ParticipantPanel chatId="chat-1" />,
-      'sv',
-      ports({ events: { findByJoinUrl: () => Promise.resolve({ ...EVENT, bodyHtml }) } }),
-    );
-    expect(await screen.findByText(/inte längre går att läsa här/)).toBeInTheDocument();
-  });
-
-  it('tells someone without an invitation why it cannot show the agenda (en)', async () => {
-    show(<ParticipantPanel chatId="chat-1" />, 'en', ports({ events: { findByJoinUrl: () => Promise.resolve(null) } }));
-    expect(await screen.findByText(/You have no invitation of your own/)).toBeInTheDocument();
-  });
-
-  it('treats a meeting chat it may not read as not being invited', async () => {
-    const forbidden = new PortError('forbidden', { sv: 'Nej.', en: 'No.' }, { sv: 'Fråga.', en: 'Ask.' });
-    show(<ParticipantPanel chatId="chat-1" />, 'sv', ports({ chats: { getMeetingChat: () => Promise.reject(forbidden) } }));
-    expect(await screen.findByText(/Du har ingen egen inbjudan/)).toBeInTheDocument();
-  });
-
-  it('says when the chat is no meeting chat', async () => {
-    show(<ParticipantPanel chatId="chat-x" />, 'sv', ports({ chats: { getMeetingChat: () => Promise.resolve(null) } }));
-    expect(await screen.findByText(/hör inte till något möte/)).toBeInTheDocument();
   });
 });

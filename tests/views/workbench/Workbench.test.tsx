@@ -2,7 +2,7 @@
 /** The workbench's switches by role: both faces framed for the chosen people; a refused change is undone and explained. */
 import '@testing-library/jest-dom/vitest';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SamradError } from '../../../src/core/errors';
@@ -27,7 +27,7 @@ const refused = new SamradError(
   { sv: 'Starta om.', en: 'Restart.' },
 );
 
-function show(applyFaults: () => Promise<void>) {
+function show(applyFaults: () => Promise<void>, onStageShare?: (listener: (payload: string) => void) => () => void) {
   render(
     <FluentProvider theme={webLightTheme}>
       <LanguageContext.Provider value="sv">
@@ -39,6 +39,7 @@ function show(applyFaults: () => Promise<void>) {
           resetSandbox={() => Promise.resolve()}
           now={() => 0}
           loadExample={() => Promise.resolve('')}
+          {...(onStageShare === undefined ? {} : { onStageShare })}
         />
       </LanguageContext.Provider>
     </FluentProvider>,
@@ -70,5 +71,52 @@ describe('Workbench', () => {
     expect(screen.getAllByRole('radio', { name: 'Inga' })[0]).toBeChecked();
     await userEvent.click(screen.getByRole('button', { name: 'Stäng' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('gives the Teams face the meeting role Teams would give the person, and offers an anonymous participant', async () => {
+    show(() => Promise.resolve());
+    const teams = await screen.findByTitle('Teams – mötespanelen');
+    expect(teams.getAttribute('src')).toMatch(/meetingRole=presenter/);
+    await userEvent.click(screen.getByRole('combobox', { name: 'Teams: inloggad som' }));
+    await userEvent.click(screen.getByRole('option', { name: 'Anonym deltagare (utan konto)' }));
+    expect(screen.getByTitle('Teams – mötespanelen').getAttribute('src')).toMatch(/person=anonymous&.*meetingRole=anonymous/);
+    // Nobody to answer an invitation as: an anonymous participant has none.
+    expect(screen.queryByRole('group', { name: /Svara på inbjudan/ })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('combobox', { name: 'Teams: inloggad som' }));
+    await userEvent.click(screen.getByRole('option', { name: /^Maria Envall/ }));
+    expect(screen.getByTitle('Teams – mötespanelen').getAttribute('src')).toMatch(/meetingRole=organizer/);
+    // Outlook's person list is the sandbox's people only.
+    await userEvent.click(screen.getByRole('combobox', { name: 'Outlook: inloggad som' }));
+    expect(screen.queryByRole('option', { name: 'Anonym deltagare (utan konto)' })).not.toBeInTheDocument();
+  });
+
+  it('shows an empty stage until a face shares to it, then frames the shared stage for the Teams-side person', async () => {
+    let share: ((payload: string) => void) | null = null;
+    let unsubscribed = false;
+    show(
+      () => Promise.resolve(),
+      (listener) => {
+        share = listener;
+        return () => {
+          unsubscribed = true;
+        };
+      },
+    );
+    const empty = await screen.findByRole('region', { name: 'Teams – scenen' });
+    expect(empty).toHaveTextContent(/Scenen är tom/);
+    expect(screen.queryByTitle('Teams – scenen')).not.toBeInTheDocument();
+    act(() => share?.('eyJ2IjoxfQ'));
+    const stage = screen.getByTitle('Teams – scenen');
+    const src = stage.getAttribute('src') ?? '';
+    expect(src).toMatch(/^\/teams\.html\?host=workbench&person=jonas&lang=sv&view=stage&meetingRole=presenter/);
+    expect(src.endsWith('#stage=eyJ2IjoxfQ')).toBe(true);
+    cleanup();
+    expect(unsubscribed).toBe(true);
+  });
+
+  it('has no stage without a way to share to it', async () => {
+    show(() => Promise.resolve());
+    await screen.findByTitle('Teams – mötespanelen');
+    expect(screen.queryByRole('region', { name: 'Teams – scenen' })).not.toBeInTheDocument();
   });
 });
