@@ -4,12 +4,11 @@
  * are marked as theirs.
  */
 import { useMemo } from 'react';
-import { computeTimePlan } from '../core/agenda';
 import type { MeetingEvent } from '../core/ports';
 import { agendaOfParsed, type ParsedAgenda } from '../core/publishing/agendaSection';
 import { normalizeText } from '../core/publishing/htmlText';
-import { STOCKHOLM } from '../core/time/zonedTime';
 import { useStrings } from './i18n';
+import { planOfAgenda } from './meeting/planOfAgenda';
 import { TimePlanTable } from './TimePlanTable';
 
 const STRINGS = {
@@ -34,10 +33,9 @@ export function PublishedAgendaView({ parsed, event, organisation = null, headin
   const t = useStrings(STRINGS);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { plan, presenters, highlighted } = useMemo(() => {
-    const agenda = agendaOfParsed(parsed);
-    const items = agenda.parts.flatMap((p) => p.items);
+    const items = agendaOfParsed(parsed).parts.flatMap((p) => p.items);
     return {
-      plan: computeTimePlan({ agenda, start: event.start, end: event.end, timeZone: STOCKHOLM }),
+      plan: planOfAgenda(parsed, event.start, event.end),
       presenters: new Map(items.map((i) => [i.id, i.presenters] as const)),
       highlighted: new Set(
         organisation === null
