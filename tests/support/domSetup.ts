@@ -13,11 +13,12 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
 
 /**
  * Testing Library waits 1 s for what a view shows after a promise; lazy chunks and several promise hops can take
- * longer on a loaded two-core machine. A longer wait changes no outcome: a view that never shows it still fails.
+ * longer on a loaded two-core machine (CI has seen a dialog take over 5 s while other test files ran). A longer wait
+ * changes no outcome: a view that never shows it still fails.
  */
 if (typeof window !== 'undefined') {
   const { configure } = await import('@testing-library/react');
-  configure({ asyncUtilTimeout: 5000 });
+  configure({ asyncUtilTimeout: 15_000 });
 }
 
 export {};
